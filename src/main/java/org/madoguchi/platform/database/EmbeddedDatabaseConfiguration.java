@@ -1,0 +1,87 @@
+package org.madoguchi.platform.database;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * With no {@code spring.datasource.url} configured, madoguchi runs its own PostgreSQL whose data lives
+ * under {@code ./data/pg} and survives restarts. The library's defaults favour test speed (fsync off);
+ * an acknowledged ticket must survive a power cut, so durability is switched back on here.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(EmbeddedDatabaseConfiguration.NoDatabaseConfigured.class)
+@EnableConfigurationProperties(EmbeddedDatabaseConfiguration.EmbeddedDatabaseProperties.class)
+public class EmbeddedDatabaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
+
+    @ConfigurationProperties("madoguchi.embedded-db")
+    public record EmbeddedDatabaseProperties(String dataDir, Integer port, Boolean durable, Integer poolSize) {
+        public EmbeddedDatabaseProperties {
+            dataDir = dataDir == null ? "data/pg" : dataDir;
+            port = port == null ? 0 : port;
+            durable = durable == null || durable;
+            poolSize = poolSize == null ? 20 : poolSize;
+        }
+    }
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
+        return start(properties);
+    }
+
+    @Bean(destroyMethod = "close")
+    DataSource dataSource(EmbeddedPostgres postgres, EmbeddedDatabaseProperties properties) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        config.setUsername("postgres");
+        config.setPoolName("madoguchi-embedded");
+        config.setMaximumPoolSize(properties.poolSize());
+        return new HikariDataSource(config);
+    }
+
+    /** Starts (or restarts on existing data) a PostgreSQL server; public so tests and tools share it. */
+    public static EmbeddedPostgres start(EmbeddedDatabaseProperties properties) throws IOException {
+        Path dir = Path.of(properties.dataDir()).toAbsolutePath();
+        Files.createDirectories(dir);
+        String onOff = properties.durable() ? "on" : "off";
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(dir)
+                .setCleanDataDirectory(false)
+                .setServerConfig("fsync", onOff)
+                .setServerConfig("synchronous_commit", onOff)
+                .setServerConfig("full_page_writes", onOff)
+                .setServerConfig("max_connections", "200")
+                .setServerConfig("listen_addresses", "localhost");
+        if (properties.port() != 0) {
+            builder.setPort(properties.port());
+        }
+        EmbeddedPostgres postgres = builder.start();
+        log.info("Embedded PostgreSQL on port {} with data in {} (durable: {})", postgres.getPort(), dir,
+                properties.durable());
+        return postgres;
+    }
+
+    static class NoDatabaseConfigured implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            String url = context.getEnvironment().getProperty("spring.datasource.url");
+            return url == null || url.isBlank();
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.madoguchi.platform.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.stereotype.Component;
+
+/** API callers get problem+json for 401 and 403, never a login page. */
+@Component
+class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"madoguchi\"");
+        write(response, 401, "unauthenticated", "Unauthorized", "ログインが必要です。職員IDとパスワード、または端末トークンを送ってください。");
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+            throws IOException {
+        if (e instanceof CsrfException) {
+            var authentication = SecurityContextHolder.getContext().getAuthentication();
+            if (authentication == null || authentication instanceof AnonymousAuthenticationToken) {
+                commence(request, response, new InsufficientAuthenticationException("no credentials"));
+                return;
+            }
+            write(response, 403, "csrf", "Forbidden", "CSRF トークンがないか古くなっています。画面を再読み込みしてください。");
+            return;
+        }
+        write(response, 403, "forbidden", "Forbidden", "この操作を行う権限がありません。");
+    }
+
+    private static void write(HttpServletResponse response, int status, String code, String title, String detail)
+            throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
+                + ",\"detail\":\"" + detail + "\",\"code\":\"" + code + "\"}");
+    }
+}

@@ -1,0 +1,79 @@
+package org.madoguchi.platform.security;
+
+import org.madoguchi.platform.CurrentActor;
+import org.madoguchi.platform.ProblemException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // Delegating encoder: bcrypt today, and stored hashes carry their algorithm id so it can be raised later.
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, Accounts accounts, ProblemAuthenticationEntryPoint problems)
+            throws Exception {
+        RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+        // Cookie sessions need CSRF tokens; calls that carry their own Authorization header (Basic or a
+        // device token) cannot be forged by another site, so they are exempt.
+        RequestMatcher csrfNeeded = request -> CsrfFilter.DEFAULT_CSRF_MATCHER.matches(request)
+                && request.getHeader("Authorization") == null;
+        http
+                .addFilterBefore(new DeviceTokenFilter(accounts), BasicAuthenticationFilter.class)
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(csrfNeeded))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/api/v1/public/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/offices", "/api/v1/offices/*/floor",
+                                "/api/v1/offices/*/summary", "/api/v1/offices/*/events").permitAll()
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers("/actuator/health/**", "/actuator/health").permitAll()
+                        .requestMatchers("/", "/login", "/error", "/css/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/actuator/**").hasAnyRole("ADMIN", "MANAGER")
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .formLogin(form -> form.defaultSuccessUrl("/", false))
+                .logout(logout -> logout.logoutSuccessUrl("/"))
+                .exceptionHandling(ex -> ex
+                        .defaultAuthenticationEntryPointFor(problems, api)
+                        .defaultAccessDeniedHandlerFor(problems, api))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                                        + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'"))
+                        .referrerPolicy(ref -> ref.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
+        return http.build();
+    }
+
+    @Bean
+    CurrentActor currentActor() {
+        return () -> {
+            Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+            if (authentication != null && authentication.getPrincipal() instanceof StaffPrincipal staff) {
+                return staff.toActor();
+            }
+            if (authentication != null && authentication.getPrincipal() instanceof DevicePrincipal device) {
+                return device.toActor();
+            }
+            throw new ProblemException(HttpStatus.UNAUTHORIZED, "unauthenticated", "ログインが必要です。");
+        };
+    }
+
+}

@@ -1,0 +1,202 @@
+package org.madoguchi.reception.live;
+
+import java.io.IOException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.madoguchi.reception.LiveEvent;
+import org.madoguchi.reception.ReceptionEvents;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Fans committed reception events out to Server-Sent-Event subscribers of this node. Each subscriber has
+ * its own small queue drained by a shared pool, so a slow or dead connection delays nobody else; one that
+ * falls too far behind is disconnected and catches up on reconnect (Last-Event-ID).
+ */
+@Component
+public class LiveEventHub implements DisposableBean {
+
+    static final int MAX_BACKLOG = 500;
+    static final int CATCH_UP_LIMIT = 1000;
+    private static final long EMITTER_TIMEOUT_MS = 30 * 60 * 1000L;
+
+    private final ReceptionEvents events;
+    private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+    private final ExecutorService senders = Executors.newFixedThreadPool(4, daemon("sse-send"));
+    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("sse-heartbeat"));
+
+    LiveEventHub(ReceptionEvents events) {
+        this.events = events;
+        events.subscribe(this::publish, this::resyncAll);
+        heartbeat.scheduleAtFixedRate(this::ping, 15, 15, TimeUnit.SECONDS);
+    }
+
+    /** Opens a stream for an office (optionally one department), replaying what the caller missed. */
+    public SseEmitter subscribe(String officeId, String departmentId, Long lastEventId) {
+        SseEmitter emitter = new SseEmitter(EMITTER_TIMEOUT_MS);
+        Subscriber subscriber = new Subscriber(officeId, departmentId, emitter);
+        emitter.onCompletion(() -> subscribers.remove(subscriber));
+        emitter.onTimeout(() -> subscribers.remove(subscriber));
+        emitter.onError(e -> subscribers.remove(subscriber));
+        // Register first, then replay: an event committed in between is queued and de-duplicated by id.
+        subscribers.add(subscriber);
+        if (lastEventId != null) {
+            List<LiveEvent> missed = events.since(officeId, lastEventId, CATCH_UP_LIMIT + 1);
+            if (missed.size() > CATCH_UP_LIMIT) {
+                subscriber.offerResync();
+            } else {
+                missed.stream().filter(subscriber::wants).forEach(subscriber::offer);
+            }
+        } else {
+            subscriber.offerHello();
+        }
+        schedule(subscriber);
+        return emitter;
+    }
+
+    public int subscriberCount() {
+        return subscribers.size();
+    }
+
+    private void publish(List<LiveEvent> committed) {
+        for (Subscriber s : subscribers) {
+            boolean any = false;
+            for (LiveEvent e : committed) {
+                if (s.wants(e)) {
+                    s.offer(e);
+                    any = true;
+                }
+            }
+            if (any) {
+                schedule(s);
+            }
+        }
+    }
+
+    private void resyncAll() {
+        for (Subscriber s : subscribers) {
+            s.offerResync();
+            schedule(s);
+        }
+    }
+
+    private void ping() {
+        for (Subscriber s : subscribers) {
+            s.offerPing();
+            schedule(s);
+        }
+    }
+
+    private void schedule(Subscriber s) {
+        if (s.backlog.get() > MAX_BACKLOG) {
+            subscribers.remove(s);
+            s.emitter.complete();
+            return;
+        }
+        if (s.draining.compareAndSet(false, true)) {
+            senders.execute(() -> drain(s));
+        }
+    }
+
+    private void drain(Subscriber s) {
+        try {
+            SseEmitter.SseEventBuilder item;
+            while ((item = s.queue.poll()) != null) {
+                s.backlog.decrementAndGet();
+                s.emitter.send(item);
+            }
+        } catch (IOException | IllegalStateException e) {
+            subscribers.remove(s);
+            s.emitter.completeWithError(e);
+            return;
+        } finally {
+            s.draining.set(false);
+        }
+        if (!s.queue.isEmpty()) {
+            schedule(s);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        heartbeat.shutdownNow();
+        senders.shutdownNow();
+        subscribers.forEach(s -> s.emitter.complete());
+        subscribers.clear();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    private static final class Subscriber {
+        final String officeId;
+        final String departmentId;
+        final SseEmitter emitter;
+        final Queue<SseEmitter.SseEventBuilder> queue = new ConcurrentLinkedQueue<>();
+        final AtomicInteger backlog = new AtomicInteger();
+        final AtomicBoolean draining = new AtomicBoolean();
+        /** Recently offered ids: replay and live delivery may overlap. */
+        private final Set<Long> recent = new LinkedHashSet<>();
+
+        Subscriber(String officeId, String departmentId, SseEmitter emitter) {
+            this.officeId = officeId;
+            this.departmentId = departmentId;
+            this.emitter = emitter;
+        }
+
+        boolean wants(LiveEvent e) {
+            return officeId.equals(e.officeId())
+                    && (departmentId == null || e.departmentId() == null || departmentId.equals(e.departmentId()));
+        }
+
+        void offer(LiveEvent e) {
+            synchronized (recent) {
+                if (!recent.add(e.id())) {
+                    return;
+                }
+                if (recent.size() > 2 * CATCH_UP_LIMIT) {
+                    var it = recent.iterator();
+                    it.next();
+                    it.remove();
+                }
+            }
+            add(SseEmitter.event().id(Long.toString(e.id())).name(e.type().name().toLowerCase())
+                    .data(e, MediaType.APPLICATION_JSON));
+        }
+
+        void offerResync() {
+            add(SseEmitter.event().name("resync").data("{}", MediaType.APPLICATION_JSON));
+        }
+
+        void offerHello() {
+            add(SseEmitter.event().name("hello").data("{}", MediaType.APPLICATION_JSON).reconnectTime(3000));
+        }
+
+        void offerPing() {
+            add(SseEmitter.event().comment("ping"));
+        }
+
+        private void add(SseEmitter.SseEventBuilder item) {
+            backlog.incrementAndGet();
+            queue.add(item);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package org.madoguchi.reception.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.madoguchi.platform.CurrentActor;
+import org.madoguchi.platform.ProblemException;
+import org.madoguchi.reception.IssueTicket;
+import org.madoguchi.reception.ItineraryStep;
+import org.madoguchi.reception.ReceptionService;
+import org.madoguchi.reception.Ticket;
+import org.madoguchi.reception.TicketStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Tickets", description = "受付票: issue one ticket for a whole itinerary, and change it while the visitor is here")
+class TicketController {
+
+    private final ReceptionService reception;
+    private final CurrentActor actor;
+
+    TicketController(ReceptionService reception, CurrentActor actor) {
+        this.reception = reception;
+        this.actor = actor;
+    }
+
+    record IssueRequest(@Valid @Size(max = 10) List<@Valid ItineraryStep> itinerary, String priorityClass) {
+    }
+
+    @PostMapping("/api/v1/offices/{officeId}/tickets")
+    @Operation(summary = "Issue a ticket (発券)", description = "Kiosk devices and staff. Send an Idempotency-Key so a repeated request returns the same ticket.")
+    ResponseEntity<Ticket> issue(@PathVariable String officeId, @Valid @RequestBody IssueRequest body,
+                                 @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        ReceptionService.IssueResult result = reception.issue(new IssueTicket(officeId, body.itinerary(),
+                body.priorityClass(), null, idempotencyKey), actor.get());
+        if (result.replayed()) {
+            return ResponseEntity.ok().header("Idempotent-Replayed", "true").body(result.ticket());
+        }
+        return ResponseEntity.created(URI.create("/api/v1/tickets/" + result.ticket().id())).body(result.ticket());
+    }
+
+    @GetMapping("/api/v1/tickets/{ticketId}")
+    @Operation(summary = "A ticket with its itinerary (staff)")
+    Ticket ticket(@PathVariable UUID ticketId) {
+        return reception.ticket(ticketId, actor.get());
+    }
+
+    @PostMapping("/api/v1/tickets/{ticketId}/visits")
+    @Operation(summary = "Add a department to the itinerary")
+    Ticket addVisit(@PathVariable UUID ticketId, @Valid @RequestBody ItineraryStep step) {
+        return reception.addVisit(ticketId, step, actor.get());
+    }
+
+    @PostMapping("/api/v1/tickets/{ticketId}/cancel")
+    @Operation(summary = "Cancel the ticket and every open visit")
+    Ticket cancel(@PathVariable UUID ticketId) {
+        return reception.cancel(ticketId, actor.get());
+    }
+
+    @GetMapping("/api/v1/public/tickets/{token}")
+    @Operation(summary = "The visitor's own status, by the token printed as a QR code (public)")
+    TicketStatus status(@PathVariable String token) {
+        return reception.statusByToken(token).orElseThrow(() -> ProblemException.notFound("unknown-ticket",
+                "受付票が見つかりません。QR コードをもう一度読み取ってください。"));
+    }
+}
