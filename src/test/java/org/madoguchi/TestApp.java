@@ -1,0 +1,111 @@
+package org.madoguchi;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.madoguchi.platform.database.EmbeddedDatabaseConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The application as the tests see it: one embedded PostgreSQL per test JVM, and one shared running
+ * application on a random port. Tests that need more (a second node, a crash and restart) start their own
+ * instances with {@link #start(Map)}.
+ */
+public final class TestApp {
+
+    public static final String ADMIN_PASSWORD = "test-admin-password-1";
+
+    private static EmbeddedPostgres database;
+    private static TestApp shared;
+
+    private final ConfigurableApplicationContext context;
+
+    private TestApp(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    /** The JVM's PostgreSQL; speed over durability here, the restart test starts a durable one of its own. */
+    public static synchronized EmbeddedPostgres database() {
+        if (database == null) {
+            try {
+                Path dir = Files.createTempDirectory("madoguchi-test-pg");
+                database = EmbeddedDatabaseConfiguration.start(
+                        new EmbeddedDatabaseConfiguration.EmbeddedDatabaseProperties(dir.toString(), 0, false, 40));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    database.close();
+                } catch (IOException ignored) {
+                    // The JVM is going away.
+                }
+            }));
+        }
+        return database;
+    }
+
+    public static synchronized TestApp shared() {
+        if (shared == null) {
+            shared = start(Map.of());
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+        }
+        return shared;
+    }
+
+    /** Starts another application instance; by default on the JVM's shared database. */
+    public static TestApp start(Map<String, Object> overrides) {
+        Map<String, Object> properties = new HashMap<>();
+        if (!overrides.containsKey("madoguchi.embedded-db.data-dir")) {
+            properties.put("spring.datasource.url", database().getJdbcUrl("postgres", "postgres"));
+            properties.put("spring.datasource.username", "postgres");
+        }
+        properties.put("server.port", "0");
+        properties.put("madoguchi.admin.initial-password", ADMIN_PASSWORD);
+        properties.put("madoguchi.reception.auto-close-day", "false");
+        properties.put("spring.main.banner-mode", "off");
+        properties.put("logging.level.root", "WARN");
+        properties.put("logging.level.org.madoguchi", "INFO");
+        properties.putAll(overrides);
+        // Command-line arguments outrank application.yml, unlike default properties.
+        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(MadoguchiApplication.class).run(args);
+        return new TestApp(context);
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    public JdbcClient jdbc() {
+        return bean(JdbcClient.class);
+    }
+
+    public int port() {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    public String url(String path) {
+        return "http://localhost:" + port() + path;
+    }
+
+    public void close() {
+        context.close();
+    }
+
+    /** Empties tickets, visits, events, closings and counter sign-ins; the floor configuration stays. */
+    public void resetReception() {
+        jdbc().sql("""
+                TRUNCATE reception.visit_procedure, reception.visit, reception.ticket, reception.ticket_number,
+                         reception.event, reception.day_closing""").update();
+        jdbc().sql("UPDATE reception.counter SET open_staff_id = NULL, opened_at = NULL").update();
+    }
+}

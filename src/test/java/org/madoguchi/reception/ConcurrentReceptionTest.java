@@ -1,0 +1,136 @@
+package org.madoguchi.reception;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.madoguchi.TestApp;
+import org.madoguchi.platform.Actor;
+
+/** Many kiosks and counters at the same instant: numbers stay gap-free and every visit is called exactly once. */
+class ConcurrentReceptionTest {
+
+    private static final int TICKETS = 1500;
+    private final TestApp app = TestApp.shared();
+    private final ReceptionService reception = app.bean(ReceptionService.class);
+    private ExecutorService pool;
+
+    @BeforeEach
+    void setUp() {
+        app.resetReception();
+        pool = Executors.newFixedThreadPool(16);
+    }
+
+    @AfterEach
+    void tearDown() {
+        pool.shutdownNow();
+    }
+
+    @Test
+    void countersCallingAtOnceNeverShareAVisitAndLoseNone() throws Exception {
+        // Eight issuers at once: numbers must come out 1..N, each exactly once.
+        List<Integer> numbers = Collections.synchronizedList(new ArrayList<>());
+        runAll(IntStream.range(0, 8).mapToObj(i -> (Callable<Void>) () -> {
+            Actor staff = Actor.staff(7000 + i, Actor.Role.MANAGER, Set.of());
+            for (int n = 0; n < TICKETS / 8 + (i < TICKETS % 8 ? 1 : 0); n++) {
+                numbers.add(reception.issue(new IssueTicket("honcho", List.of(
+                        new ItineraryStep("koseki-jumin", List.of("tennyu")),
+                        new ItineraryStep("kokuho-nenkin", List.of("kokuho-kanyu"))), null, null, null), staff)
+                        .ticket().number());
+            }
+            return null;
+        }).toList());
+        assertThat(numbers).hasSize(TICKETS).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, TICKETS).boxed().toList());
+
+        // 8 counters of 戸籍住民課 and 6 of 国保年金課, all calling as fast as they can.
+        List<String> counters = new ArrayList<>();
+        IntStream.rangeClosed(1, 8).forEach(n -> counters.add("honcho-" + n));
+        IntStream.rangeClosed(11, 16).forEach(n -> counters.add("honcho-" + n));
+        int visits = TICKETS * 2;
+        AtomicInteger completed = new AtomicInteger();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Callable<Void>> workers = new ArrayList<>();
+        for (int i = 0; i < counters.size(); i++) {
+            String counter = counters.get(i);
+            Actor staff = Actor.staff(8000 + i, Actor.Role.MANAGER, Set.of());
+            reception.openCounter(counter, staff);
+            workers.add(() -> {
+                start.await();
+                while (completed.get() < visits) {
+                    var called = reception.callNext(counter, staff);
+                    if (called.isEmpty()) {
+                        Thread.sleep(2);
+                        continue;
+                    }
+                    reception.complete(called.get().id(), staff);
+                    completed.incrementAndGet();
+                }
+                return null;
+            });
+        }
+        List<Future<Void>> futures = workers.stream().map(pool::submit).toList();
+        start.countDown();
+        for (Future<Void> f : futures) {
+            f.get(5, TimeUnit.MINUTES);
+        }
+
+        assertThat(completed.get()).isEqualTo(visits);
+        Map<String, Object> counts = app.jdbc().sql("""
+                        SELECT count(*) AS visits,
+                               count(*) FILTER (WHERE status = 'COMPLETED') AS completed,
+                               (SELECT count(*) FROM reception.event WHERE type = 'CALLED') AS calls,
+                               (SELECT count(DISTINCT visit_id) FROM reception.event WHERE type = 'CALLED') AS called_visits,
+                               (SELECT count(*) FROM reception.ticket WHERE status = 'FINISHED') AS finished
+                        FROM reception.visit""").query().singleRow();
+        assertThat(counts).containsEntry("visits", (long) visits).containsEntry("completed", (long) visits)
+                .containsEntry("calls", (long) visits).containsEntry("called_visits", (long) visits)
+                .containsEntry("finished", (long) TICKETS);
+        // Each 国保年金課 visit was called only after its 戸籍住民課 visit completed.
+        long outOfOrder = app.jdbc().sql("""
+                        SELECT count(*) FROM reception.visit a JOIN reception.visit b ON a.ticket_id = b.ticket_id AND b.seq = 2
+                        WHERE a.seq = 1 AND b.called_at < a.completed_at""").query(Long.class).single();
+        assertThat(outOfOrder).isZero();
+    }
+
+    @Test
+    void aDoubleTapWithOneIdempotencyKeyMakesOneTicket() throws Exception {
+        Actor staff = Actor.staff(7100, Actor.Role.MANAGER, Set.of());
+        CountDownLatch start = new CountDownLatch(1);
+        List<Callable<Ticket>> taps = IntStream.range(0, 8).mapToObj(i -> (Callable<Ticket>) () -> {
+            start.await();
+            return reception.issue(new IssueTicket("honcho", List.of(new ItineraryStep("koseki-jumin", List.of())),
+                    null, null, "kiosk-3-tap-42"), staff).ticket();
+        }).toList();
+        List<Future<Ticket>> futures = taps.stream().map(pool::submit).toList();
+        start.countDown();
+        Set<Object> ids = new java.util.HashSet<>();
+        for (Future<Ticket> f : futures) {
+            ids.add(f.get(1, TimeUnit.MINUTES).id());
+        }
+        assertThat(ids).hasSize(1);
+        assertThat(app.jdbc().sql("SELECT count(*) FROM reception.ticket").query(Long.class).single()).isEqualTo(1L);
+        assertThat(app.jdbc().sql("SELECT last_number FROM reception.ticket_number").query(Integer.class).single())
+                .as("no number was consumed by the repeated taps").isEqualTo(1);
+    }
+
+    private void runAll(List<Callable<Void>> tasks) throws Exception {
+        for (Future<Void> f : pool.invokeAll(tasks)) {
+            f.get();
+        }
+    }
+}
