@@ -229,11 +229,13 @@ public class ReceptionService {
         Floor.Counter counter = floor.counter(counterId).orElseThrow();
         requireStaffFor(actor, counter);
         CounterRow row = lockCounter(counterId);
-        if (row.openStaffId() != null && !row.openStaffId().equals(actor.staffId())) {
+        boolean rotates = floor.staffRotates(counter);
+        if (row.openStaffId() != null && !row.openStaffId().equals(actor.staffId()) && !rotates) {
             throw ProblemException.conflict("counter-in-use", "この窓口は別の職員が使用中です。先に窓口を閉じてください。");
         }
         Instant now = clock.instant();
-        if (row.openStaffId() == null) {
+        // At a shared counter staff of each department take the seat in turn: the newcomer takes it over.
+        if (row.openStaffId() == null || !row.openStaffId().equals(actor.staffId())) {
             jdbc.sql("UPDATE reception.counter SET open_staff_id = :staff, opened_at = :at WHERE id = :id")
                     .param("staff", actor.staffId() == null ? 0L : actor.staffId()).param("at", odt(now))
                     .param("id", counterId).update();
@@ -286,7 +288,7 @@ public class ReceptionService {
         if (row.openStaffId() == null) {
             throw ProblemException.conflict("counter-closed", "窓口が開いていません。先に窓口を開いてください。");
         }
-        if (actor.role() == Actor.Role.STAFF && !row.openStaffId().equals(actor.staffId())) {
+        if (actor.role() == Actor.Role.STAFF && !row.openStaffId().equals(actor.staffId()) && !floor.staffRotates(counter)) {
             throw ProblemException.conflict("counter-in-use", "この窓口は別の職員が使用中です。");
         }
         if (currentVisitAt(counterId).isPresent()) {
@@ -798,7 +800,8 @@ public class ReceptionService {
     private static final String VISIT_SELECT = """
             SELECT v.id, v.ticket_id, t.office_id, v.seq, v.department_id, v.status, v.priority_rank,
                    v.original_issued_at, v.ticket_number, v.counter_id, v.seated_counter_id, v.recall_count, v.absent_at
-            FROM reception.visit v JOIN reception.ticket t ON t.id = v.ticket_id""";
+            FROM reception.visit v JOIN reception.ticket t ON t.id = v.ticket_id
+            """;
 
     private static VisitRow visitRow(ResultSet rs, int n) throws SQLException {
         return new VisitRow(rs.getLong("id"), rs.getObject("ticket_id", UUID.class), rs.getString("office_id"),
