@@ -45,12 +45,21 @@ public class ApiProblems {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> onUnreadable(HttpMessageNotReadableException e) {
-        if (e.getCause() instanceof RequestTooLargeException) {
+        if (causedByTooLarge(e)) {
             return respond(problem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large",
                     "リクエストの本文が大きすぎます。"));
         }
         return respond(problem(HttpStatus.BAD_REQUEST, "malformed-json",
                 "リクエストの本文を読み取れません。JSON の形式と項目の型を確認してください。"));
+    }
+
+    private static boolean causedByTooLarge(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RequestTooLargeException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @ExceptionHandler(RequestTooLargeException.class)
