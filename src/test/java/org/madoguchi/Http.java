@@ -35,6 +35,11 @@ public final class Http {
             return raw.headers().firstValue("Content-Type").orElse("");
         }
 
+        /** Every cookie this response sets, as a Cookie request header value. */
+        public String cookies() {
+            return String.join("; ", raw.headers().allValues("Set-Cookie").stream().map(c -> c.split(";")[0]).toList());
+        }
+
         public String header(String name) {
             return raw.headers().firstValue(name).orElse(null);
         }

@@ -230,14 +230,14 @@ public class ReceptionService {
         requireStaffFor(actor, counter);
         CounterRow row = lockCounter(counterId);
         boolean rotates = floor.staffRotates(counter);
-        if (row.openStaffId() != null && !row.openStaffId().equals(actor.staffId()) && !rotates) {
+        if (row.openStaffId() != null && row.openStaffId() != seatHolder(actor) && !rotates) {
             throw ProblemException.conflict("counter-in-use", "この窓口は別の職員が使用中です。先に窓口を閉じてください。");
         }
         Instant now = clock.instant();
         // At a shared counter staff of each department take the seat in turn: the newcomer takes it over.
-        if (row.openStaffId() == null || !row.openStaffId().equals(actor.staffId())) {
+        if (row.openStaffId() == null || row.openStaffId() != seatHolder(actor)) {
             jdbc.sql("UPDATE reception.counter SET open_staff_id = :staff, opened_at = :at WHERE id = :id")
-                    .param("staff", actor.staffId() == null ? 0L : actor.staffId()).param("at", odt(now))
+                    .param("staff", seatHolder(actor)).param("at", odt(now))
                     .param("id", counterId).update();
             events.record(now, actor, new EventLog.Entry(EventType.COUNTER_OPENED, floor.office().id(), null, null,
                     null, null, counterId, null, null, null));
@@ -288,7 +288,7 @@ public class ReceptionService {
         if (row.openStaffId() == null) {
             throw ProblemException.conflict("counter-closed", "窓口が開いていません。先に窓口を開いてください。");
         }
-        if (actor.role() == Actor.Role.STAFF && !row.openStaffId().equals(actor.staffId()) && !floor.staffRotates(counter)) {
+        if (row.openStaffId() != seatHolder(actor) && !floor.staffRotates(counter)) {
             throw ProblemException.conflict("counter-in-use", "この窓口は別の職員が使用中です。");
         }
         if (currentVisitAt(counterId).isPresent()) {
@@ -875,6 +875,11 @@ public class ReceptionService {
     private Optional<VisitRow> currentVisitAt(String counterId) {
         return jdbc.sql(VISIT_SELECT + " WHERE v.counter_id = :c AND v.status IN ('CALLED', 'SERVING') LIMIT 1")
                 .param("c", counterId).query(ReceptionService::visitRow).optional();
+    }
+
+    /** Who holds a counter: the staff member, or 0 for the system itself (the demo, other modules). */
+    private static long seatHolder(Actor actor) {
+        return actor.staffId() == null ? 0L : actor.staffId();
     }
 
     private void requireStaffFor(Actor actor, Floor.Counter counter) {

@@ -63,6 +63,9 @@ public class EmbeddedDatabaseConfiguration {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(false)
+                // Spring stops the server after the connection pool, in order; a JVM hook of the library's
+                // own would cut connections while the application is still shutting down.
+                .setRegisterShutdownHook(false)
                 .setServerConfig("fsync", onOff)
                 .setServerConfig("synchronous_commit", onOff)
                 .setServerConfig("full_page_writes", onOff)

@@ -2,6 +2,7 @@ package org.madoguchi.platform.security;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -12,10 +13,12 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Kiosks and display boards send {@code Authorization: Bearer dev_…}. A wrong token is simply not
+ * Kiosks and display boards send {@code Authorization: Bearer dev_…}, or, as paired browsers, the device cookie. A wrong token is simply not
  * authenticated; the authorization rules then refuse whatever needed a device.
  */
 class DeviceTokenFilter extends OncePerRequestFilter {
+
+    static final String DEVICE_COOKIE = "madoguchi_device";
 
     private final Accounts accounts;
 
@@ -26,14 +29,30 @@ class DeviceTokenFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String header = request.getHeader("Authorization");
-        if (header != null && header.startsWith("Bearer dev_")) {
-            accounts.findDevice(header.substring("Bearer ".length()).trim()).ifPresent(device -> {
+        String token = tokenOf(request);
+        if (token != null) {
+            accounts.findDevice(token).ifPresent(device -> {
                 var authentication = new UsernamePasswordAuthenticationToken(device, null,
                         List.of(new SimpleGrantedAuthority("ROLE_" + device.role().name())));
                 SecurityContextHolder.getContext().setAuthentication(authentication);
             });
         }
         chain.doFilter(request, response);
+    }
+
+    /** A bearer header (API clients) or the cookie a paired kiosk or board browser carries. */
+    static String tokenOf(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header != null && header.startsWith("Bearer dev_")) {
+            return header.substring("Bearer ".length()).trim();
+        }
+        if (request.getCookies() != null) {
+            for (Cookie cookie : request.getCookies()) {
+                if (DEVICE_COOKIE.equals(cookie.getName()) && cookie.getValue().startsWith("dev_")) {
+                    return cookie.getValue();
+                }
+            }
+        }
+        return null;
     }
 }

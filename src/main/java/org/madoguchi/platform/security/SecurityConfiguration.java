@@ -13,6 +13,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -37,7 +38,7 @@ class SecurityConfiguration {
                 && request.getHeader("Authorization") == null;
         http
                 .addFilterBefore(new DeviceTokenFilter(accounts), BasicAuthenticationFilter.class)
-                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(csrfNeeded))
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(csrfNeeded).csrfTokenRepository(csrfTokens()))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/v1/public/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/offices", "/api/v1/offices/*/floor",
@@ -60,6 +61,16 @@ class SecurityConfiguration {
                                         + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'"))
                         .referrerPolicy(ref -> ref.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
         return http.build();
+    }
+
+    /**
+     * CSRF tokens in a cookie rather than the session: a kiosk authenticated by its device cookie has no
+     * session to keep a token in, and must not start failing after a quiet half hour.
+     */
+    private static CookieCsrfTokenRepository csrfTokens() {
+        CookieCsrfTokenRepository repository = new CookieCsrfTokenRepository();
+        repository.setCookieCustomizer(cookie -> cookie.sameSite("Strict"));
+        return repository;
     }
 
     @Bean

@@ -13,6 +13,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -51,6 +52,16 @@ public class ApiProblems {
         }
         return respond(problem(HttpStatus.BAD_REQUEST, "malformed-json",
                 "リクエストの本文を読み取れません。JSON の形式と項目の型を確認してください。"));
+    }
+
+    private static boolean clientGone(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getClass().getSimpleName().equals("ClientAbortException")
+                    || (t instanceof java.io.IOException && String.valueOf(t.getMessage()).contains("Broken pipe"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean causedByTooLarge(Throwable e) {
@@ -115,8 +126,18 @@ public class ApiProblems {
         return respond(problem(HttpStatus.NOT_FOUND, "not-found", "指定された URL は存在しません。"));
     }
 
+    /** A live-event client went away: nothing to answer and nothing worth an error in the log. */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    void onClientGone(AsyncRequestNotUsableException e) {
+        log.debug("Client disconnected: {}", e.getMessage());
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> onUnexpected(Exception e) {
+        if (clientGone(e)) {
+            log.debug("Client disconnected: {}", e.getMessage());
+            return null;
+        }
         log.error("Unexpected error ({})", e.getClass().getName(), e);
         return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
                 "システムで問題が発生しました。しばらくしてからもう一度お試しください。"));

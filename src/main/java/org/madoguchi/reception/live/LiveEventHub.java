@@ -191,7 +191,8 @@ public class LiveEventHub implements DisposableBean {
         }
 
         void offerPing() {
-            add(SseEmitter.event().comment("ping"));
+            // A named event, not a comment: browsers only see events, and consoles use it to notice a dead link.
+            add(SseEmitter.event().name("ping").data("{}", MediaType.APPLICATION_JSON));
         }
 
         private void add(SseEmitter.SseEventBuilder item) {
