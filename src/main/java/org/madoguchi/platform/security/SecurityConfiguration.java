@@ -12,6 +12,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
@@ -45,15 +46,27 @@ class SecurityConfiguration {
                                 "/api/v1/offices/*/summary", "/api/v1/offices/*/events").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/health").permitAll()
-                        .requestMatchers("/", "/login", "/error", "/css/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/", "/login", "/error", "/css/**", "/js/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/devices/pair", "/t/**").permitAll()
+                        .requestMatchers("/kiosk/**").hasAnyRole("KIOSK", "ADMIN", "MANAGER")
+                        .requestMatchers("/board/**").hasAnyRole("DISPLAY", "ADMIN", "MANAGER", "STAFF")
+                        .requestMatchers("/console/**").hasAnyRole("STAFF", "MANAGER", "ADMIN")
+                        .requestMatchers("/floor/**").hasAnyRole("MANAGER", "ADMIN")
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .requestMatchers("/actuator/**").hasAnyRole("ADMIN", "MANAGER")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
-                .formLogin(form -> form.defaultSuccessUrl("/", false))
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/"))
                 .exceptionHandling(ex -> ex
                         .defaultAuthenticationEntryPointFor(problems, api)
+                        // A kiosk or board browser that is not paired yet is sent to pairing, not to the staff login.
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/devices/pair"),
+                                PathPatternRequestMatcher.withDefaults().matcher("/kiosk/**"))
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/devices/pair"),
+                                PathPatternRequestMatcher.withDefaults().matcher("/board/**"))
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                                request -> true)
                         .defaultAccessDeniedHandlerFor(problems, api))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(

@@ -1,0 +1,44 @@
+package org.madoguchi.platform.security;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import org.springframework.http.ResponseCookie;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Turns a browser into a kiosk or display board: someone with the device token (shown once when the
+ * administrator registered the device) enters it here, and the browser keeps it in an HttpOnly cookie.
+ */
+@Controller
+class DevicePairingController {
+
+    private final Accounts accounts;
+
+    DevicePairingController(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @GetMapping("/devices/pair")
+    String form() {
+        return "devices/pair";
+    }
+
+    @PostMapping("/devices/pair")
+    String pair(@RequestParam String token, HttpServletResponse response, Model model) {
+        String trimmed = token.trim();
+        var device = accounts.findDevice(trimmed);
+        if (device.isEmpty()) {
+            model.addAttribute("error", true);
+            response.setStatus(422);
+            return "devices/pair";
+        }
+        ResponseCookie cookie = ResponseCookie.from(DeviceTokenFilter.DEVICE_COOKIE, trimmed)
+                .httpOnly(true).sameSite("Strict").path("/").maxAge(Duration.ofDays(400)).build();
+        response.addHeader("Set-Cookie", cookie.toString());
+        return "redirect:" + (device.get().role() == org.madoguchi.platform.Actor.Role.KIOSK ? "/kiosk" : "/board");
+    }
+}
