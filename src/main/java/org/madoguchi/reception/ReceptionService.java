@@ -62,7 +62,7 @@ public class ReceptionService {
     }
 
     public record CounterState(String counterId, String officeId, boolean open, Long staffId, Instant openedAt,
-                               Ticket.Visit current) {
+                               Ticket.Visit current, UUID currentTicketId, Integer currentNumber) {
     }
 
     // ---------------------------------------------------------------- issuing
@@ -268,10 +268,11 @@ public class ReceptionService {
         Floor floor = floors.floorOfCounter(counterId);
         CounterRow row = jdbc.sql("SELECT id, open_staff_id, opened_at FROM reception.counter WHERE id = :id")
                 .param("id", counterId).query(ReceptionService::counterRow).single();
-        Ticket.Visit current = currentVisitAt(counterId).map(v -> visitsOf(v.ticketId()).stream()
-                .filter(x -> x.id() == v.id()).findFirst().orElseThrow()).orElse(null);
+        Optional<VisitRow> at = currentVisitAt(counterId);
+        Ticket.Visit current = at.map(v -> visit(v.ticketId(), v.id())).orElse(null);
         return new CounterState(counterId, floor.office().id(), row.openStaffId() != null, row.openStaffId(),
-                row.openedAt(), current);
+                row.openedAt(), current, at.map(VisitRow::ticketId).orElse(null),
+                at.map(VisitRow::ticketNumber).orElse(null));
     }
 
     /**
@@ -707,10 +708,36 @@ public class ReceptionService {
             }
             Optional<Floor.Counter> counter = Optional.ofNullable(v.status().isAtCounter() ? v.counterId() : v.seatedCounterId())
                     .flatMap(floor::counter);
+            Integer waitMinutes = position == null ? null : estimateWaitMinutes(floor, d.id(), position);
             steps.add(new TicketStatus.Step(d.id(), d.nameJa(), d.nameEn(), d.floor(), d.area(), v.status(), position,
-                    counter.map(Floor.Counter::labelJa).orElse(null), counter.map(Floor.Counter::labelEn).orElse(null)));
+                    waitMinutes, counter.map(Floor.Counter::labelJa).orElse(null),
+                    counter.map(Floor.Counter::labelEn).orElse(null)));
         }
         return new TicketStatus(ticket.number(), ticket.officeId(), ticket.status(), ticket.issuedAt(), steps);
+    }
+
+    /**
+     * A plain estimate of the wait for someone with {@code ahead} visitors before them: the department's
+     * typical service time per visitor, shared among its open counters (at least one).
+     */
+    public int estimateWaitMinutes(Floor floor, String departmentId, int ahead) {
+        double typical = floor.procedures().stream().filter(p -> p.departmentId().equals(departmentId))
+                .mapToInt(Floor.Procedure::typicalMinutes).average().orElse(10);
+        long open = jdbc.sql("""
+                        SELECT count(*) FROM reception.counter c JOIN reception.counter_department cd ON cd.counter_id = c.id
+                        WHERE cd.department_id = :d AND c.open_staff_id IS NOT NULL""")
+                .param("d", departmentId).query(Long.class).single();
+        return (int) Math.ceil(ahead * typical / Math.max(1, open));
+    }
+
+    /** Absent visits of a department that may still come back (within the grace period). */
+    public List<QueueEntry> absentVisits(String departmentId, Actor actor) {
+        floors.floorOfDepartment(departmentId);
+        if (!actor.mayActFor(departmentId)) {
+            throw ProblemException.forbidden("other-department", "他の課の受付は参照できません。");
+        }
+        return jdbc.sql(QUEUE_SELECT + " WHERE v.department_id = :d AND v.status = 'ABSENT' ORDER BY v.absent_at")
+                .param("d", departmentId).query(ReceptionService::queueEntry).list();
     }
 
     /** A department's waiting list in call order, for its staff. */
@@ -719,21 +746,27 @@ public class ReceptionService {
         if (!actor.mayActFor(departmentId)) {
             throw ProblemException.forbidden("other-department", "他の課の順番待ちは参照できません。");
         }
-        return jdbc.sql("""
-                        SELECT v.id, v.ticket_id, v.ticket_number, t.priority_class, v.status, v.original_issued_at,
-                               v.queued_at, v.seated_counter_id,
-                               (SELECT string_agg(o.department_id, ',' ORDER BY o.seq) FROM reception.visit o
-                                 WHERE o.ticket_id = v.ticket_id AND o.status <> 'CANCELLED') AS itinerary,
-                               (SELECT string_agg(p.procedure_id, ',' ORDER BY p.procedure_id) FROM reception.visit_procedure p
-                                 WHERE p.visit_id = v.id) AS procedures
-                        FROM reception.visit v JOIN reception.ticket t ON t.id = v.ticket_id
-                        WHERE v.department_id = :d AND v.status = 'WAITING'
+        return jdbc.sql(QUEUE_SELECT + """
+                         WHERE v.department_id = :d AND v.status = 'WAITING'
                         ORDER BY v.seated_counter_id IS NULL, v.priority_rank, v.original_issued_at, v.ticket_number""")
-                .param("d", departmentId)
-                .query((rs, n) -> new QueueEntry(rs.getLong(1), rs.getObject(2, UUID.class), rs.getInt(3),
-                        rs.getString(4), VisitStatus.valueOf(rs.getString(5)), instant(rs, "original_issued_at"),
-                        instant(rs, "queued_at"), rs.getString(8), split(rs.getString(9)), split(rs.getString(10))))
-                .list();
+                .param("d", departmentId).query(ReceptionService::queueEntry).list();
+    }
+
+    private static final String QUEUE_SELECT = """
+            SELECT v.id, v.ticket_id, v.ticket_number, t.priority_class, v.status, v.original_issued_at,
+                   v.queued_at, v.seated_counter_id, v.department_id,
+                   (SELECT string_agg(o.department_id, ',' ORDER BY o.seq) FROM reception.visit o
+                     WHERE o.ticket_id = v.ticket_id AND o.status <> 'CANCELLED') AS itinerary,
+                   (SELECT string_agg(p.procedure_id, ',' ORDER BY p.procedure_id) FROM reception.visit_procedure p
+                     WHERE p.visit_id = v.id) AS procedures
+            FROM reception.visit v JOIN reception.ticket t ON t.id = v.ticket_id
+            """;
+
+    private static QueueEntry queueEntry(ResultSet rs, int n) throws SQLException {
+        return new QueueEntry(rs.getLong("id"), rs.getObject("ticket_id", UUID.class), rs.getInt("ticket_number"),
+                rs.getString("department_id"), rs.getString("priority_class"), VisitStatus.valueOf(rs.getString("status")),
+                instant(rs, "original_issued_at"), instant(rs, "queued_at"), rs.getString("seated_counter_id"),
+                split(rs.getString("itinerary")), split(rs.getString("procedures")));
     }
 
     private static List<String> split(String csv) {

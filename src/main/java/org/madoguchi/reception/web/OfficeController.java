@@ -87,6 +87,12 @@ class OfficeController {
         return reception.queue(departmentId, actor.get());
     }
 
+    @GetMapping("/api/v1/departments/{departmentId}/absent")
+    @Operation(summary = "Absent visits of a department that may still return to the queue (staff of that department)")
+    List<QueueEntry> absent(@PathVariable String departmentId) {
+        return reception.absentVisits(departmentId, actor.get());
+    }
+
     record CloseDayRequest(LocalDate serviceDate) {
     }
 

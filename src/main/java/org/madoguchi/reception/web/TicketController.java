@@ -14,6 +14,7 @@ import org.madoguchi.reception.ItineraryStep;
 import org.madoguchi.reception.ReceptionService;
 import org.madoguchi.reception.Ticket;
 import org.madoguchi.reception.TicketStatus;
+import org.madoguchi.reception.VisitPlanResolver;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,13 +29,15 @@ class TicketController {
 
     private final ReceptionService reception;
     private final CurrentActor actor;
+    private final List<VisitPlanResolver> resolvers;
 
-    TicketController(ReceptionService reception, CurrentActor actor) {
+    TicketController(ReceptionService reception, CurrentActor actor, List<VisitPlanResolver> resolvers) {
         this.reception = reception;
         this.actor = actor;
+        this.resolvers = resolvers;
     }
 
-    record IssueRequest(@Valid @Size(max = 10) List<@Valid ItineraryStep> itinerary, String priorityClass) {
+    record IssueRequest(@Size(max = 10) List<@Valid ItineraryStep> itinerary, String priorityClass) {
     }
 
     @PostMapping("/api/v1/offices/{officeId}/tickets")
@@ -47,6 +50,21 @@ class TicketController {
             return ResponseEntity.ok().header("Idempotent-Replayed", "true").body(result.ticket());
         }
         return ResponseEntity.created(URI.create("/api/v1/tickets/" + result.ticket().id())).body(result.ticket());
+    }
+
+    record PlanRequest(@jakarta.validation.constraints.NotBlank @Size(max = 1000) String code, String priorityClass) {
+    }
+
+    @PostMapping("/api/v1/offices/{officeId}/tickets/from-plan")
+    @Operation(summary = "Issue a ticket from a plan code (QR from the navigator or pre-entry, or typed)",
+            description = "422 unknown-plan-code when no module recognises the code.")
+    ResponseEntity<Ticket> issueFromPlan(@PathVariable String officeId, @Valid @RequestBody PlanRequest body,
+                                         @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        List<ItineraryStep> itinerary = resolvers.stream().map(r -> r.resolve(body.code().trim()))
+                .flatMap(java.util.Optional::stream).findFirst()
+                .orElseThrow(() -> ProblemException.invalid("unknown-plan-code",
+                        "この二次元コード（受付コード）は読み取れませんでした。"));
+        return issue(officeId, new IssueRequest(itinerary, body.priorityClass()), idempotencyKey);
     }
 
     @GetMapping("/api/v1/tickets/{ticketId}")

@@ -1,0 +1,62 @@
+package org.madoguchi.reception.screens;
+
+import java.util.List;
+import java.util.Map;
+import org.madoguchi.platform.Actor;
+import org.madoguchi.platform.CurrentActor;
+import org.madoguchi.reception.Floor;
+import org.madoguchi.reception.FloorDirectory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The counter console (窓口端末): choose a counter, then call and serve visitors there. */
+@Controller
+class ConsoleController {
+
+    private final FloorDirectory floors;
+    private final CurrentActor actor;
+    private final JsonMapper json;
+
+    ConsoleController(FloorDirectory floors, CurrentActor actor, JsonMapper json) {
+        this.floors = floors;
+        this.actor = actor;
+        this.json = json;
+    }
+
+    @GetMapping("/console")
+    String choose(@RequestParam(defaultValue = "honcho") String office, Model model) {
+        Actor who = actor.get();
+        Floor floor = floors.floor(office);
+        model.addAttribute("floor", floor);
+        model.addAttribute("counters", floor.counters().stream()
+                .filter(c -> c.departmentIds().stream().anyMatch(who::mayActFor)).toList());
+        model.addAttribute("offices", floors.offices());
+        return "console-choose";
+    }
+
+    @GetMapping("/console/{counterId}")
+    String console(@PathVariable String counterId, Model model) {
+        Actor who = actor.get();
+        Floor floor = floors.floorOfCounter(counterId);
+        Floor.Counter counter = floor.counter(counterId).orElseThrow();
+        List<Floor.Department> serves = floor.departments().stream()
+                .filter(d -> counter.departmentIds().contains(d.id()) && who.mayActFor(d.id())).toList();
+        if (serves.isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+        model.addAttribute("floor", floor);
+        model.addAttribute("counter", counter);
+        model.addAttribute("serves", serves);
+        model.addAttribute("config", json.writeValueAsString(Map.of(
+                "serves", serves.stream().map(Floor.Department::id).toList(),
+                "departments", floor.departments(), "procedures", floor.procedures(),
+                "counters", floor.counters(), "priorities", floor.priorityClasses())));
+        return "console";
+    }
+}

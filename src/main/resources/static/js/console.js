@@ -1,0 +1,157 @@
+// The counter console. Every action goes through the REST API with the session's CSRF token; the waiting
+// list follows the office's live events and reloads itself after any gap in the connection.
+'use strict';
+(function () {
+  const root = document.getElementById('console');
+  const counterId = root.dataset.counter;
+  const office = root.dataset.office;
+  // Passed as a data attribute: the content security policy allows no inline script.
+  const cfg = JSON.parse(root.dataset.config);
+  const name = (list, id, field) => (list.find(x => x.id === id) || {})[field] || id;
+  const deptName = id => name(cfg.departments, id, 'nameJa');
+  const procName = id => name(cfg.procedures, id, 'nameJa');
+  const prioName = id => name(cfg.priorities, id, 'nameJa');
+  const $ = id => document.getElementById(id);
+  let state = null;
+  let reloadTimer = null;
+
+  function minutesSince(iso) {
+    if (!iso) return '';
+    return Math.max(0, Math.floor((Date.now() - Date.parse(iso)) / 60000)) + '分';
+  }
+
+  function clock(iso) {
+    return new Date(iso).toLocaleTimeString('ja-JP', { hour: '2-digit', minute: '2-digit' });
+  }
+
+  function show(message) {
+    const box = $('message');
+    box.textContent = message || '';
+    box.hidden = !message;
+  }
+
+  async function act(url, body) {
+    show('');
+    try {
+      const result = await MadoguchiLive.post(url, body);
+      if (!result.ok && result.status !== 204) {
+        show((result.data && result.data.detail) || ('操作できませんでした（' + result.status + '）'));
+        if (result.status === 401) window.location.href = '/login';
+      } else if (result.status === 204) {
+        show('お待ちの方はいません。');
+      }
+    } catch (e) {
+      show('サーバーに接続できません。しばらくしてからもう一度お試しください。');
+    }
+    await reload();
+  }
+
+  function renderState() {
+    const visit = state && state.current;
+    $('counter-state').textContent = state && state.open ? '窓口は開いています' : '窓口は閉じています（「窓口を開く」を押してください）';
+    $('current-number').textContent = visit ? String(state.currentNumber) : '—';
+    const details = $('current-details');
+    details.innerHTML = '';
+    if (visit) {
+      const rows = [['課', deptName(visit.departmentId)],
+        ['状態', { CALLED: '呼出中', SERVING: '対応中' }[visit.status] || visit.status],
+        ['手続', visit.procedureIds.map(procName).join('、') || '（窓口で確認）'],
+        ['呼出回数', String(1 + visit.recallCount)]];
+      rows.forEach(function (row) {
+        const dt = document.createElement('dt'); dt.textContent = row[0];
+        const dd = document.createElement('dd'); dd.textContent = row[1];
+        details.append(dt, dd);
+      });
+    }
+    const busy = !!visit;
+    $('call').disabled = !(state && state.open) || busy;
+    ['recall', 'absent'].forEach(id => $(id).disabled = !(visit && visit.status === 'CALLED'));
+    $('start').disabled = !(visit && visit.status === 'CALLED');
+    ['complete', 'handover', 'add', 'cancel'].forEach(id => $(id).disabled = !busy);
+    $('open').disabled = !!(state && state.open);
+    $('close').disabled = !(state && state.open) || busy;
+  }
+
+  function cell(text) { const td = document.createElement('td'); td.textContent = text; return td; }
+
+  async function reload() {
+    try {
+      state = await MadoguchiLive.getJson('/api/v1/counters/' + encodeURIComponent(counterId));
+      const queues = await Promise.all(cfg.serves.map(d => MadoguchiLive.getJson('/api/v1/departments/' + d + '/queue')));
+      const absents = await Promise.all(cfg.serves.map(d => MadoguchiLive.getJson('/api/v1/departments/' + d + '/absent')));
+      renderState();
+      const waiting = [].concat.apply([], queues).filter(e => !e.seatedCounterId || e.seatedCounterId === counterId);
+      waiting.sort((a, b) => (a.seatedCounterId === counterId ? 0 : 1) - (b.seatedCounterId === counterId ? 0 : 1)
+        || (cfg.priorities.find(p => p.id === a.priorityClass) || {}).rank - (cfg.priorities.find(p => p.id === b.priorityClass) || {}).rank
+        || Date.parse(a.originalIssuedAt) - Date.parse(b.originalIssuedAt) || a.number - b.number);
+      const body = $('queue');
+      body.innerHTML = '';
+      waiting.forEach(function (e) {
+        const tr = document.createElement('tr');
+        const num = cell(String(e.number)); num.className = 'num';
+        tr.append(num, cell(deptName(e.departmentId)), cell(e.priorityClass === 'GENERAL' ? '' : prioName(e.priorityClass)),
+          cell(clock(e.originalIssuedAt)), cell(minutesSince(e.queuedAt)), cell(e.itinerary.map(deptName).join(' → ')));
+        body.appendChild(tr);
+      });
+      if (waiting.length === 0) {
+        const tr = document.createElement('tr'); const td = cell('お待ちの方はいません'); td.colSpan = 6; tr.appendChild(td); body.appendChild(tr);
+      }
+      const absentBody = $('absentees');
+      absentBody.innerHTML = '';
+      [].concat.apply([], absents).forEach(function (e) {
+        const tr = document.createElement('tr');
+        const button = document.createElement('button');
+        button.type = 'button'; button.textContent = '順番に戻す';
+        button.setAttribute('aria-label', e.number + '番を順番待ちに戻す');
+        button.addEventListener('click', () => act('/api/v1/visits/' + e.visitId + '/return'));
+        const td = document.createElement('td'); td.appendChild(button);
+        tr.append(cell(String(e.number)), cell(deptName(e.departmentId)), td);
+        absentBody.appendChild(tr);
+      });
+    } catch (e) {
+      show('最新の状態を読み込めませんでした。自動で再試行します。');
+    }
+  }
+
+  function scheduleReload() {
+    clearTimeout(reloadTimer);
+    reloadTimer = setTimeout(reload, 250);
+  }
+
+  const visitUrl = op => '/api/v1/visits/' + state.current.id + '/' + op;
+  const actions = {
+    call: () => act('/api/v1/counters/' + encodeURIComponent(counterId) + '/call-next'),
+    recall: () => act(visitUrl('recall')),
+    start: () => act(visitUrl('start')),
+    complete: () => act(visitUrl('complete')),
+    absent: () => act(visitUrl('absent')),
+    handover: () => act(visitUrl('hand-over'), { departmentId: $('target').value, procedureIds: [] }),
+    add: () => act('/api/v1/tickets/' + state.currentTicketId + '/visits', { departmentId: $('target').value, procedureIds: [] }),
+    cancel: () => { if (window.confirm(state.currentNumber + '番の受付票を取り消しますか？')) act('/api/v1/tickets/' + state.currentTicketId + '/cancel'); },
+    open: () => act('/api/v1/counters/' + encodeURIComponent(counterId) + '/open'),
+    close: () => act('/api/v1/counters/' + encodeURIComponent(counterId) + '/close')
+  };
+  Object.keys(actions).forEach(function (id) {
+    $(id).addEventListener('click', function () { if (!$(id).disabled) actions[id](); });
+  });
+
+  const keys = { n: 'call', r: 'recall', s: 'start', c: 'complete', a: 'absent', h: 'handover', x: 'cancel' };
+  document.addEventListener('keydown', function (e) {
+    if (e.ctrlKey || e.metaKey || e.altKey || /^(INPUT|SELECT|TEXTAREA)$/.test(e.target.tagName)) return;
+    const id = e.shiftKey && e.key.toLowerCase() === 'a' ? 'add' : keys[e.key.toLowerCase()];
+    if (id && !$(id).disabled) { e.preventDefault(); actions[id](); }
+  });
+
+  MadoguchiLive.connect('/api/v1/offices/' + encodeURIComponent(office) + '/events', {
+    types: ['issued', 'queued', 'called', 'recalled', 'absent', 'returned', 'started', 'completed', 'handed_over',
+      'visit_added', 'visit_removed', 'cancelled', 'dropped', 'unserved', 'counter_opened', 'counter_closed'],
+    onEvent: scheduleReload,
+    onResync: reload,
+    onStatus: function (healthy) {
+      const conn = $('conn');
+      conn.textContent = healthy ? '最新の状態です' : '接続が切れています。再接続しています…（操作は可能です）';
+      conn.className = healthy ? 'conn' : 'conn bad';
+    }
+  });
+  reload();
+})();

@@ -1,0 +1,143 @@
+// The kiosk: choose departments, print one ticket. A double tap or a retry after a network error reuses
+// the same Idempotency-Key, so the visitor never gets two tickets.
+'use strict';
+(function () {
+  const root = document.getElementById('kiosk');
+  const office = root.dataset.office;
+  const routeList = document.getElementById('route');
+  const issueButton = document.getElementById('issue');
+  const notLinked = document.getElementById('not-linked');
+  const busy = document.getElementById('busy');
+  const offline = document.getElementById('offline');
+  const scan = document.getElementById('scan');
+  const badCode = document.getElementById('bad-code');
+  let route = [];
+  let key = newKey();
+  let pending = null;
+
+  function newKey() {
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+    const bytes = new Uint8Array(16);
+    crypto.getRandomValues(bytes);
+    return Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('');
+  }
+
+  function buttons() { return Array.from(document.querySelectorAll('button.dept')); }
+
+  function render() {
+    routeList.innerHTML = '';
+    route.forEach(function (item) {
+      const li = document.getElementById('route-item').content.firstElementChild.cloneNode(true);
+      li.querySelector('.name').textContent = item.name;
+      const remove = li.querySelector('.remove');
+      remove.textContent = '×';
+      remove.setAttribute('aria-label', root.dataset.removeLabel.replace('{0}', item.name));
+      remove.addEventListener('click', function () { toggle(item.id); });
+      routeList.appendChild(li);
+    });
+    document.getElementById('route-empty').hidden = route.length > 0;
+    buttons().forEach(function (b) {
+      b.setAttribute('aria-pressed', route.some(r => r.id === b.dataset.dept) ? 'true' : 'false');
+    });
+    issueButton.disabled = route.length === 0;
+  }
+
+  function toggle(id) {
+    const button = buttons().find(b => b.dataset.dept === id);
+    const index = route.findIndex(r => r.id === id);
+    notLinked.hidden = true;
+    if (index >= 0) {
+      route.splice(index, 1);
+    } else {
+      const linked = button.dataset.linked === 'true';
+      // A department outside the linked group has a ticket of its own.
+      if (route.length > 0 && (!linked || route.some(r => !r.linked))) {
+        notLinked.hidden = false;
+        return;
+      }
+      route.push({ id: id, name: button.dataset.name, linked: linked });
+    }
+    render();
+  }
+
+  function reset() {
+    route = [];
+    key = newKey();
+    pending = null;
+    document.getElementById('priority').value = 'GENERAL';
+    notLinked.hidden = true;
+    badCode.hidden = true;
+    render();
+  }
+
+  async function send(request) {
+    pending = request;
+    offline.hidden = true;
+    busy.hidden = false;
+    try {
+      const result = await MadoguchiLive.post(request.url, request.body, { 'Idempotency-Key': request.key });
+      busy.hidden = true;
+      if (result.ok && result.data && result.data.publicToken) {
+        window.location.href = '/kiosk/tickets/' + encodeURIComponent(result.data.publicToken) + '?print=1';
+        return;
+      }
+      if (result.status === 422 && request.fromScan) {
+        badCode.hidden = false;
+        pending = null;
+        key = newKey();
+        return;
+      }
+      if (result.status >= 400 && result.status < 500 && result.status !== 408 && result.status !== 429) {
+        // The request itself is refused (closed day, unknown department…): staff must help.
+        offline.querySelector('p').textContent = (result.data && result.data.detail) || offline.querySelector('p').textContent;
+        offline.hidden = false;
+        pending = null;
+        return;
+      }
+      offline.hidden = false;
+    } catch (networkError) {
+      busy.hidden = true;
+      offline.hidden = false;
+    }
+  }
+
+  function issue() {
+    if (route.length === 0) return;
+    send({
+      url: '/api/v1/offices/' + encodeURIComponent(office) + '/tickets', key: key,
+      body: { itinerary: route.map(r => ({ departmentId: r.id, procedureIds: [] })),
+              priorityClass: document.getElementById('priority').value }
+    });
+  }
+
+  function issueFromCode(code) {
+    badCode.hidden = true;
+    send({ url: '/api/v1/offices/' + encodeURIComponent(office) + '/tickets/from-plan', key: newKey(),
+           body: { code: code }, fromScan: true });
+  }
+
+  buttons().forEach(function (b) { b.addEventListener('click', function () { toggle(b.dataset.dept); }); });
+  issueButton.addEventListener('click', issue);
+  document.getElementById('clear').addEventListener('click', reset);
+  document.getElementById('retry').addEventListener('click', function () { if (pending) send(pending); else { offline.hidden = true; reset(); } });
+
+  // A keyboard-wedge QR reader types the code and presses Enter, wherever the focus is.
+  let buffer = '';
+  let lastKey = 0;
+  document.addEventListener('keydown', function (e) {
+    if (e.target === scan) {
+      if (e.key === 'Enter' && scan.value.trim()) { issueFromCode(scan.value.trim()); scan.value = ''; }
+      return;
+    }
+    const now = Date.now();
+    if (now - lastKey > 300) buffer = '';
+    lastKey = now;
+    if (e.key === 'Enter') {
+      if (buffer.length >= 6) { e.preventDefault(); issueFromCode(buffer); }
+      buffer = '';
+    } else if (e.key.length === 1) {
+      buffer += e.key;
+    }
+  });
+  render();
+})();
