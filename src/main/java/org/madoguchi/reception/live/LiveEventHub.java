@@ -133,7 +133,13 @@ public class LiveEventHub implements DisposableBean {
     public void destroy() {
         heartbeat.shutdownNow();
         senders.shutdownNow();
-        subscribers.forEach(s -> s.emitter.complete());
+        for (Subscriber s : subscribers) {
+            try {
+                s.emitter.complete();
+            } catch (RuntimeException alreadyGone) {
+                // The web server stopped first and recycled the response; nothing left to close.
+            }
+        }
         subscribers.clear();
     }
 
