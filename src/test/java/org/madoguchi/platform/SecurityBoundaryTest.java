@@ -166,7 +166,10 @@ class SecurityBoundaryTest {
     void browserSessionsNeedACsrfTokenAndGetSecureHeaders() {
         Http.Response login = anonymous.get("/login");
         String cookie = login.cookies();
-        String csrf = login.body().replaceAll("(?s).*name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\".*", "$1");
+        java.util.regex.Matcher hidden = java.util.regex.Pattern.compile("<input[^>]*name=\"_csrf\"[^>]*value=\"([^\"]+)\"")
+                .matcher(login.body());
+        assertThat(hidden.find()).as("the login form carries a CSRF token").isTrue();
+        String csrf = hidden.group(1);
         Http.Response signedIn = anonymous.send(anonymous.request("/login").header("Cookie", cookie)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("username=koseki-" + SUFFIX + "&password=" + PASSWORD + "&_csrf=" + csrf)));

@@ -1,6 +1,12 @@
 package org.madoguchi.platform.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.madoguchi.platform.ProblemException;
 import org.slf4j.Logger;
@@ -8,7 +14,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -17,21 +22,22 @@ import org.springframework.web.context.request.async.AsyncRequestNotUsableExcept
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.View;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Every API error is RFC 9457 problem+json with a Japanese {@code detail} that staff can read and a stable
- * {@code code} for programs. Unexpected failures say only that something went wrong: no stack traces,
- * no data.
+ * {@code code} for programs; on screens the same refusal is a page in Japanese. Unexpected failures say only
+ * that something went wrong: no stack traces, no data.
  */
-@RestControllerAdvice(annotations = RestController.class)
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@ControllerAdvice
 public class ApiProblems {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
@@ -44,12 +50,12 @@ public class ApiProblems {
     }
 
     @ExceptionHandler(ProblemException.class)
-    ResponseEntity<ProblemDetail> onProblem(ProblemException e) {
+    ModelAndView onProblem(ProblemException e) {
         return respond(problem(e.status(), e.code(), e.getMessage()));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ProblemDetail> onUnreadable(HttpMessageNotReadableException e) {
+    ModelAndView onUnreadable(HttpMessageNotReadableException e) {
         if (causedByTooLarge(e)) {
             return respond(problem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large",
                     "リクエストの本文が大きすぎます。"));
@@ -78,12 +84,12 @@ public class ApiProblems {
     }
 
     @ExceptionHandler(RequestTooLargeException.class)
-    ResponseEntity<ProblemDetail> onTooLarge(RequestTooLargeException e) {
+    ModelAndView onTooLarge(RequestTooLargeException e) {
         return respond(problem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "リクエストの本文が大きすぎます。"));
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
-    ResponseEntity<ProblemDetail> onInvalid(MethodArgumentNotValidException e) {
+    ModelAndView onInvalid(MethodArgumentNotValidException e) {
         String fields = e.getBindingResult().getFieldErrors().stream()
                 .map(f -> f.getField() + "（" + f.getDefaultMessage() + "）")
                 .collect(Collectors.joining("、"));
@@ -91,42 +97,42 @@ public class ApiProblems {
     }
 
     @ExceptionHandler(HandlerMethodValidationException.class)
-    ResponseEntity<ProblemDetail> onInvalidParameters(HandlerMethodValidationException e) {
+    ModelAndView onInvalidParameters(HandlerMethodValidationException e) {
         return respond(problem(HttpStatus.BAD_REQUEST, "invalid-parameters", "パラメーターに誤りがあります。"));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ProblemDetail> onMismatch(MethodArgumentTypeMismatchException e) {
+    ModelAndView onMismatch(MethodArgumentTypeMismatchException e) {
         return respond(problem(HttpStatus.BAD_REQUEST, "invalid-parameter",
                 "パラメーター「" + e.getName() + "」の形式が正しくありません。"));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
-    ResponseEntity<ProblemDetail> onMissingParameter(MissingServletRequestParameterException e) {
+    ModelAndView onMissingParameter(MissingServletRequestParameterException e) {
         return respond(problem(HttpStatus.BAD_REQUEST, "missing-parameter",
                 "パラメーター「" + e.getParameterName() + "」が必要です。"));
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)
-    ResponseEntity<ProblemDetail> onMissingHeader(MissingRequestHeaderException e) {
+    ModelAndView onMissingHeader(MissingRequestHeaderException e) {
         return respond(problem(HttpStatus.BAD_REQUEST, "missing-header",
                 "ヘッダー「" + e.getHeaderName() + "」が必要です。"));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<ProblemDetail> onMediaType(HttpMediaTypeNotSupportedException e) {
+    ModelAndView onMediaType(HttpMediaTypeNotSupportedException e) {
         return respond(problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
                 "application/json で送ってください。"));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<ProblemDetail> onMethod(HttpRequestMethodNotSupportedException e) {
+    ModelAndView onMethod(HttpRequestMethodNotSupportedException e) {
         return respond(problem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed",
                 "この URL では " + e.getMethod() + " は使えません。"));
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
-    ResponseEntity<ProblemDetail> onNoResource(NoResourceFoundException e) {
+    ModelAndView onNoResource(NoResourceFoundException e) {
         return respond(problem(HttpStatus.NOT_FOUND, "not-found", "指定された URL は存在しません。"));
     }
 
@@ -137,7 +143,7 @@ public class ApiProblems {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> onUnexpected(Exception e) {
+    ModelAndView onUnexpected(Exception e) {
         if (clientGone(e)) {
             log.debug("Client disconnected: {}", e.getMessage());
             return null;
@@ -147,9 +153,46 @@ public class ApiProblems {
                 "システムで問題が発生しました。しばらくしてからもう一度お試しください。"));
     }
 
-    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus())
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+    private static ModelAndView respond(ProblemDetail problem) {
+        HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
+        HttpStatus status = HttpStatus.valueOf(problem.getStatus());
+        if (request.getRequestURI().startsWith("/api/")) {
+            problem.setInstance(URI.create(request.getRequestURI()));
+            ModelAndView json = new ModelAndView(new ProblemJsonView(problem));
+            json.setStatus(status);
+            return json;
+        }
+        ModelAndView page = new ModelAndView("error");
+        page.setStatus(status);
+        page.addObject("status", status.value());
+        page.addObject("message", problem.getDetail());
+        return page;
+    }
+
+    /** Writes the problem as application/problem+json, with its extra properties (code) at the top level. */
+    private record ProblemJsonView(ProblemDetail problem) implements View {
+        private static final JsonMapper JSON = JsonMapper.builder().build();
+
+        @Override
+        public String getContentType() {
+            return "application/problem+json";
+        }
+
+        @Override
+        public void render(Map<String, ?> model, HttpServletRequest request, HttpServletResponse response)
+                throws IOException {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("type", String.valueOf(problem.getType()));
+            body.put("title", problem.getTitle());
+            body.put("status", problem.getStatus());
+            body.put("detail", problem.getDetail());
+            body.put("instance", String.valueOf(problem.getInstance()));
+            if (problem.getProperties() != null) {
+                body.putAll(problem.getProperties());
+            }
+            response.setContentType("application/problem+json");
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.getWriter().write(JSON.writeValueAsString(body));
+        }
     }
 }

@@ -99,7 +99,10 @@ class KioskToCounterFlowTest {
         c.get(app.url("/console/honcho-11"));
         counter.await(ExpectedConditions.elementToBeClickable(By.id("open"))).click();
         counter.await(ExpectedConditions.textToBePresentInElementLocated(By.id("queue"), String.valueOf(later)));
-        List<String> order = c.findElements(By.cssSelector("#queue td.num")).stream().map(e -> e.getText()).toList();
+        List<String> order = counter.await(d -> {
+            List<String> numbers = d.findElements(By.cssSelector("#queue td.num")).stream().map(e -> e.getText()).toList();
+            return numbers.size() == 2 ? numbers : null;
+        });
         assertThat(order).containsExactly(String.valueOf(number), String.valueOf(later));
         counter.await(ExpectedConditions.elementToBeClickable(By.id("call"))).sendKeys(Keys.ENTER);
         counter.await(ExpectedConditions.textToBePresentInElementLocated(By.id("current-number"), String.valueOf(number)));
