@@ -176,6 +176,7 @@ window.MadoguchiBoard = (function () {
     const fresh = {};
     const spokenEvents = {};
     let soundOn = readSoundSetting();
+    let clockOffset = 0; // server time minus this device's time
 
     function format(pattern, args) {
       return String(pattern).replace(/\{(\d)\}/g, function (m, i) { return args[Number(i)]; });
@@ -260,6 +261,7 @@ window.MadoguchiBoard = (function () {
           MadoguchiLive.getJson('/api/v1/offices/' + encodeURIComponent(office) + '/summary'),
           MadoguchiLive.getJson('/board/recent?office=' + encodeURIComponent(office))
         ]).then(function (results) {
+          if (results[0].asOf) clockOffset = Date.parse(results[0].asOf) - Date.now();
           const callingNumbers = renderCalling(results[0]);
           renderWaiting(results[0]);
           renderRecent(results[1], callingNumbers);
@@ -288,7 +290,8 @@ window.MadoguchiBoard = (function () {
       refresh();
       if (spokenEvents[event.id]) return;
       spokenEvents[event.id] = true;
-      if (event.at && Date.now() - Date.parse(event.at) > STALE_CALL_MS) return;
+      // Measured against the server's clock: a TV whose own clock is off must not fall silent.
+      if (event.at && Date.now() + clockOffset - Date.parse(event.at) > STALE_CALL_MS) return;
       // Counter labels come with the floor; calls wait for it (in order) rather than read out an id.
       labelsReady.then(function () {
         const counter = counters[event.counterId] || { ja: event.counterId, en: event.counterId };
