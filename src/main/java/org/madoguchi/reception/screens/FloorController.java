@@ -1,0 +1,62 @@
+package org.madoguchi.reception.screens;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import org.madoguchi.platform.Actor;
+import org.madoguchi.platform.CurrentActor;
+import org.madoguchi.platform.ProblemException;
+import org.madoguchi.reception.Floor;
+import org.madoguchi.reception.FloorDirectory;
+import org.madoguchi.reception.FloorStatus;
+import org.madoguchi.reception.FloorStatusService;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/** The floor manager's overview (フロアマネージャー画面) and the API behind it. */
+@Controller
+class FloorController {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private final FloorStatusService floorStatus;
+    private final FloorDirectory floors;
+    private final CurrentActor actor;
+
+    FloorController(FloorStatusService floorStatus, FloorDirectory floors, CurrentActor actor) {
+        this.floorStatus = floorStatus;
+        this.floors = floors;
+        this.actor = actor;
+    }
+
+    @GetMapping("/floor")
+    String floor(@RequestParam(required = false) String office, Model model) {
+        String officeId = ScreenOffice.resolve(requireManager(), office);
+        Floor.Office shown = floors.floor(officeId).office();
+        FloorStatus status = floorStatus.status(officeId);
+        model.addAttribute("office", shown);
+        model.addAttribute("offices", floors.offices());
+        model.addAttribute("status", status);
+        model.addAttribute("updatedAt", TIME.format(status.asOf().atZone(ZoneId.of(shown.timeZone()))));
+        return "floor";
+    }
+
+    @GetMapping("/api/v1/offices/{officeId}/floor-status")
+    @ResponseBody
+    FloorStatus status(@PathVariable String officeId) {
+        requireManager();
+        return floorStatus.status(officeId);
+    }
+
+    /** Waits, absences and staffing are for managing the floor, not for counter staff or devices. */
+    private Actor requireManager() {
+        Actor current = actor.get();
+        if (current.role() != Actor.Role.MANAGER && current.role() != Actor.Role.ADMIN) {
+            throw ProblemException.forbidden("forbidden", "フロア状況は管理者とフロアマネージャーのみ閲覧できます。");
+        }
+        return current;
+    }
+}

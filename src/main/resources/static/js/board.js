@@ -1,0 +1,369 @@
+// The display board (呼出モニター). The page arrives rendered by the server; this script keeps it current
+// from the public summary and the event stream, and announces each call: a two-tone chime, then the
+// sentence in Japanese, then in English. Announcements are strictly queued so that a second call never
+// cuts off the first, and every call is also shown visually (a slow flash) for the board with sound off.
+'use strict';
+window.MadoguchiBoard = (function () {
+  const KANA = ['ゼロ', 'いち', 'に', 'さん', 'よん', 'ご', 'ろく', 'なな', 'はち', 'きゅう'];
+  const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+  const FRESH_MS = 12000;          // how long a new call stays highlighted
+  const STALE_CALL_MS = 60000;     // calls replayed after a reconnection are shown, not spoken again
+  const LIVE_REGION_DELAY_MS = 1200;
+  const MAX_RECENT = 8;
+  const EVENT_TYPES = ['issued', 'queued', 'called', 'recalled', 'absent', 'returned', 'started', 'completed',
+    'handed_over', 'visit_added', 'visit_removed', 'cancelled', 'dropped', 'unserved', 'day_closed',
+    'counter_opened', 'counter_closed'];
+
+  function digitsOf(number) {
+    return String(number).replace(/[^0-9]/g, '').split('').map(Number);
+  }
+
+  /**
+   * The two sentences read out for a call, Japanese first. Numbers are read digit by digit, as on the
+   * ticket ("いち ゼロ に 番", "one zero two"), never as an amount ("百二", "one hundred two").
+   */
+  function announcementTexts(number, counterLabelJa, counterLabelEn, recall) {
+    const digits = digitsOf(number);
+    const ja = (recall ? 'もう一度お呼びします。' : '') + '受付番号 ' + digits.map(function (d) { return KANA[d]; }).join(' ')
+      + ' 番の方、' + counterLabelJa + 'へお越しください。';
+    const en = (recall ? 'Calling again. ' : '') + 'Number ' + digits.map(function (d) { return WORDS[d]; }).join(' ')
+      + ', please go to ' + counterLabelEn + '.';
+    return [ja, en];
+  }
+
+  // ------------------------------------------------------------ sound
+
+  let audio = null;
+  let gestureSeen = false;
+
+  function audioContext() {
+    if (!audio) {
+      const Context = window.AudioContext || window.webkitAudioContext;
+      if (Context) {
+        try { audio = new Context(); } catch (ignored) { audio = null; }
+      }
+    }
+    return audio;
+  }
+
+  /** Browsers let a page make sound only after someone has touched it (unless the kiosk policy allows it). */
+  function soundAllowed() {
+    const a = audioContext();
+    if (a && a.state === 'running') return true;
+    return gestureSeen || !!(navigator.userActivation && navigator.userActivation.hasBeenActive);
+  }
+
+  function chime(done) {
+    const a = audioContext();
+    if (!a || a.state !== 'running') { setTimeout(done, 0); return; }
+    // "Pin-pon": a falling major third, soft attack and release so it does not startle.
+    const start = a.currentTime + 0.05;
+    [[659.25, 0], [523.25, 0.45]].forEach(function (tone) {
+      const oscillator = a.createOscillator();
+      const gain = a.createGain();
+      oscillator.type = 'sine';
+      oscillator.frequency.value = tone[0];
+      gain.gain.setValueAtTime(0.0001, start + tone[1]);
+      gain.gain.exponentialRampToValueAtTime(0.35, start + tone[1] + 0.03);
+      gain.gain.exponentialRampToValueAtTime(0.0001, start + tone[1] + 0.7);
+      oscillator.connect(gain);
+      gain.connect(a.destination);
+      oscillator.start(start + tone[1]);
+      oscillator.stop(start + tone[1] + 0.75);
+    });
+    setTimeout(done, 1300);
+  }
+
+  function voiceFor(lang) {
+    if (!window.speechSynthesis || !speechSynthesis.getVoices) return null;
+    const voices = speechSynthesis.getVoices() || [];
+    const wanted = lang.toLowerCase();
+    return voices.find(function (v) { return v.lang && v.lang.replace('_', '-').toLowerCase() === wanted; })
+      || voices.find(function (v) { return v.lang && v.lang.toLowerCase().indexOf(wanted.slice(0, 2)) === 0; })
+      || null;
+  }
+
+  let speaking = null; // kept referenced: Chrome may drop the end event of an utterance it garbage-collected
+
+  function speak(text, lang, done) {
+    if (!window.speechSynthesis || !window.SpeechSynthesisUtterance) { setTimeout(done, 0); return; }
+    const utterance = new SpeechSynthesisUtterance(text);
+    utterance.lang = lang;
+    utterance.rate = 0.9;
+    const voice = voiceFor(lang);
+    if (voice) utterance.voice = voice;
+    let finished = false;
+    // A voice that never reports its end must not stall the board: give up after a generous estimate.
+    const fallback = setTimeout(finish, 3000 + text.length * 300);
+    function finish() {
+      if (finished) return;
+      finished = true;
+      clearTimeout(fallback);
+      if (speaking === utterance) speaking = null;
+      done();
+    }
+    utterance.onend = finish;
+    utterance.onerror = finish;
+    speaking = utterance;
+    try {
+      window.speechSynthesis.speak(utterance);
+    } catch (e) {
+      finish();
+    }
+  }
+
+  // One job at a time; each job calls its continuation exactly once.
+  const jobs = [];
+  let running = false;
+
+  function enqueue(list) {
+    Array.prototype.push.apply(jobs, list);
+    if (!running) runNext();
+  }
+
+  function runNext() {
+    const job = jobs.shift();
+    if (!job) { running = false; return; }
+    running = true;
+    let continued = false;
+    job(function () {
+      if (continued) return;
+      continued = true;
+      runNext();
+    });
+  }
+
+  function clearQueue() {
+    jobs.length = 0;
+    if (window.speechSynthesis) {
+      try { window.speechSynthesis.cancel(); } catch (ignored) { /* nothing to stop */ }
+    }
+  }
+
+  function announce(number, counterJa, counterEn, recall) {
+    const texts = announcementTexts(number, counterJa, counterEn, recall);
+    enqueue([
+      function (next) { chime(next); },
+      function (next) { speak(texts[0], 'ja-JP', next); },
+      function (next) { speak(texts[1], 'en-US', next); }
+    ]);
+  }
+
+  // ------------------------------------------------------------ the page
+
+  function start() {
+    const body = document.body;
+    const office = body.dataset.office;
+    const lang = body.dataset.lang || 'ja';
+    const bilingual = body.dataset.bilingual === 'true';
+    const msg = {
+      people: body.dataset.msgPeople, recall: body.dataset.msgRecall, announce: body.dataset.msgAnnounce,
+      recentNone: body.dataset.msgRecentNone
+    };
+    const el = {
+      calling: document.getElementById('calling'), callingNone: document.getElementById('calling-none'),
+      recent: document.getElementById('recent'), recentNone: document.getElementById('recent-none'),
+      waiting: document.getElementById('waiting'), conn: document.getElementById('conn'),
+      sound: document.getElementById('sound'), blocked: document.getElementById('sound-blocked'),
+      announcer: document.getElementById('announcer'), clock: document.getElementById('clock')
+    };
+    const counters = {};
+    const labelsReady = MadoguchiLive.getJson('/api/v1/offices/' + encodeURIComponent(office) + '/floor')
+      .then(function (floor) {
+        floor.counters.forEach(function (c) { counters[c.id] = { ja: c.labelJa, en: c.labelEn }; });
+      })
+      .catch(function () { /* labels fall back to the counter id until the next load */ });
+    const fresh = {};
+    const spokenEvents = {};
+    let soundOn = readSoundSetting();
+    let clockOffset = 0; // server time minus this device's time
+
+    function format(pattern, args) {
+      return String(pattern).replace(/\{(\d)\}/g, function (m, i) { return args[Number(i)]; });
+    }
+
+    function label(ja, en) {
+      return lang === 'ja' ? ja : en;
+    }
+
+    // Outside Japanese, names come in English whatever the page language is (there are no zh/ko names).
+    const nameLang = lang === 'ja' ? undefined : 'en';
+
+    function span(cls, text, spanLang) {
+      const s = document.createElement('span');
+      s.className = cls;
+      s.textContent = text;
+      if (spanLang) s.lang = spanLang;
+      return s;
+    }
+
+    // -------- rendering
+
+    function renderCalling(summary) {
+      const calls = [];
+      summary.departments.forEach(function (d) {
+        d.calling.forEach(function (c) { calls.push({ call: c, dept: d }); });
+      });
+      calls.sort(function (a, b) { return String(b.call.calledAt).localeCompare(String(a.call.calledAt)); });
+      const now = Date.now();
+      const items = calls.map(function (x) {
+        const c = x.call;
+        const key = c.number + '|' + c.counterId;
+        const li = document.createElement('li');
+        li.className = 'call' + (fresh[key] && fresh[key] > now ? ' fresh' : '');
+        li.dataset.key = key;
+        li.appendChild(span('call-number', String(c.number)));
+        const to = span('call-to', '');
+        to.appendChild(span('call-counter', label(c.counterLabelJa, c.counterLabelEn), nameLang));
+        if (bilingual) to.appendChild(span('call-counter-en', c.counterLabelEn, 'en'));
+        to.appendChild(span('call-dept', label(x.dept.nameJa, x.dept.nameEn), nameLang));
+        if (c.recallCount > 0) to.appendChild(span('call-recall', msg.recall));
+        li.appendChild(to);
+        return li;
+      });
+      el.calling.replaceChildren.apply(el.calling, items);
+      el.calling.classList.toggle('dense', items.length > 6);
+      el.calling.classList.toggle('denser', items.length > 12);
+      el.callingNone.hidden = items.length > 0;
+      return calls.map(function (x) { return x.call.number; });
+    }
+
+    function renderWaiting(summary) {
+      summary.departments.forEach(function (d) {
+        const row = el.waiting.querySelector('tr[data-department="' + CSS.escape(d.id) + '"]');
+        if (row) row.querySelector('.waiting-count').textContent = format(msg.people, [d.waiting]);
+      });
+    }
+
+    function renderRecent(recent, callingNumbers) {
+      const shown = {};
+      callingNumbers.forEach(function (n) { shown[n] = true; });
+      const items = [];
+      recent.forEach(function (r) {
+        if (shown[r.number] || items.length >= MAX_RECENT) return;
+        shown[r.number] = true;
+        const li = document.createElement('li');
+        li.appendChild(span('recent-number', String(r.number)));
+        li.appendChild(document.createTextNode(' '));
+        li.appendChild(span('recent-counter', label(r.counterLabelJa, r.counterLabelEn), nameLang));
+        items.push(li);
+      });
+      el.recent.replaceChildren.apply(el.recent, items);
+      el.recentNone.hidden = items.length > 0;
+    }
+
+    let refreshTimer = null;
+    function refresh() {
+      // Several events often arrive together (a call closes one visit and opens another): fetch once.
+      clearTimeout(refreshTimer);
+      refreshTimer = setTimeout(function () {
+        Promise.all([
+          MadoguchiLive.getJson('/api/v1/offices/' + encodeURIComponent(office) + '/summary'),
+          MadoguchiLive.getJson('/board/recent?office=' + encodeURIComponent(office))
+        ]).then(function (results) {
+          if (results[0].asOf) clockOffset = Date.parse(results[0].asOf) - Date.now();
+          const callingNumbers = renderCalling(results[0]);
+          renderWaiting(results[0]);
+          renderRecent(results[1], callingNumbers);
+        }).catch(function () { /* the connection banner tells the story; the next event retries */ });
+      }, 200);
+    }
+
+    // -------- calls
+
+    let liveTexts = [];
+    let liveTimer = null;
+    function tellScreenReaders(text) {
+      // Calls that come together are read as one message instead of interrupting each other.
+      liveTexts.push(text);
+      clearTimeout(liveTimer);
+      liveTimer = setTimeout(function () {
+        el.announcer.textContent = liveTexts.join(' ');
+        liveTexts = [];
+      }, LIVE_REGION_DELAY_MS);
+    }
+
+    function onCall(type, event) {
+      const key = event.number + '|' + event.counterId;
+      fresh[key] = Date.now() + FRESH_MS;
+      setTimeout(refresh, FRESH_MS + 100); // takes the highlight off again
+      refresh();
+      if (spokenEvents[event.id]) return;
+      spokenEvents[event.id] = true;
+      // Measured against the server's clock: a TV whose own clock is off must not fall silent.
+      if (event.at && Date.now() + clockOffset - Date.parse(event.at) > STALE_CALL_MS) return;
+      // Counter labels come with the floor; calls wait for it (in order) rather than read out an id.
+      labelsReady.then(function () {
+        const counter = counters[event.counterId] || { ja: event.counterId, en: event.counterId };
+        tellScreenReaders(format(msg.announce, [event.number, label(counter.ja, counter.en)]));
+        if (soundOn && soundAllowed()) {
+          announce(event.number, counter.ja, counter.en, type === 'recalled');
+        }
+      });
+    }
+
+    // -------- sound setting
+
+    function readSoundSetting() {
+      try { return localStorage.getItem('madoguchi.board.sound') !== 'off'; } catch (e) { return true; }
+    }
+
+    function showSound() {
+      el.sound.setAttribute('aria-pressed', soundOn ? 'true' : 'false');
+      el.sound.querySelector('[data-on]').hidden = !soundOn;
+      el.sound.querySelector('[data-off]').hidden = soundOn;
+      el.blocked.hidden = !soundOn || soundAllowed();
+    }
+
+    el.sound.addEventListener('click', function () {
+      soundOn = !soundOn;
+      try { localStorage.setItem('madoguchi.board.sound', soundOn ? 'on' : 'off'); } catch (ignored) { /* private mode */ }
+      if (!soundOn) clearQueue();
+      showSound();
+    });
+
+    function onGesture() {
+      gestureSeen = true;
+      const a = audioContext();
+      if (a && a.state === 'suspended') a.resume().then(showSound, showSound);
+      showSound();
+    }
+    document.addEventListener('pointerdown', onGesture, true);
+    document.addEventListener('keydown', onGesture, true);
+    audioContext();
+    showSound();
+    // The audio context may start running a moment after load when the device policy allows autoplay.
+    setTimeout(showSound, 1000);
+
+    // -------- clock
+
+    const timeZone = body.dataset.timeZone || 'Asia/Tokyo';
+    function tick() {
+      const now = new Date();
+      el.clock.textContent = now.toLocaleTimeString('ja-JP', { hour: '2-digit', minute: '2-digit', timeZone: timeZone });
+      el.clock.dateTime = now.toISOString();
+    }
+    tick();
+    setInterval(tick, 10000);
+
+    // -------- live
+
+
+    MadoguchiLive.connect('/api/v1/offices/' + encodeURIComponent(office) + '/events', {
+      types: EVENT_TYPES,
+      onEvent: function (type, data) {
+        if (type === 'called' || type === 'recalled') onCall(type, data);
+        else refresh();
+      },
+      onStatus: function (healthy) {
+        el.conn.hidden = healthy;
+        body.dataset.live = healthy ? 'connected' : 'lost';
+      },
+      onResync: refresh
+    });
+  }
+
+  if (document.body && document.body.classList.contains('board')) start();
+
+  return { announcementTexts: announcementTexts, digitsOf: digitsOf };
+})();
