@@ -98,43 +98,67 @@ public class ReceptionService {
             }
         }
         ZoneId zone = ZoneId.of(floor.office().timeZone());
-        LocalDate serviceDate = LocalDate.ofInstant(clock.instant(), zone);
-        // The number row is locked until commit; close-of-day takes the same lock, so no ticket can slip
-        // in after a day was closed, and a rolled-back issue leaves no gap.
-        int number = jdbc.sql("""
-                        INSERT INTO reception.ticket_number (office_id, service_date, last_number) VALUES (:office, :date, 1)
-                        ON CONFLICT (office_id, service_date)
-                        DO UPDATE SET last_number = reception.ticket_number.last_number + 1
-                        RETURNING last_number""")
-                .param("office", floor.office().id()).param("date", serviceDate).query(Integer.class).single();
+        Instant now = clock.instant();
+        LocalDate serviceDate = LocalDate.ofInstant(now, zone);
         if (dayClosed(floor.office().id(), serviceDate)) {
             throw ProblemException.conflict("day-closed", "本日の受付は終了しました。");
         }
-        Instant now = clock.instant();
         UUID ticketId = UUID.randomUUID();
         String token = newToken();
+        // Everything is written first without a number; the number comes last (see allocateNumber).
         jdbc.sql("""
                         INSERT INTO reception.ticket (id, office_id, service_date, number, issued_at, channel, priority_class,
                             priority_rank, public_token, status, idempotency_key, request_hash)
-                        VALUES (:id, :office, :date, :number, :at, :channel, :priority, :rank, :token, 'OPEN', :key, :hash)""")
+                        VALUES (:id, :office, :date, NULL, :at, :channel, :priority, :rank, :token, 'OPEN', :key, :hash)""")
                 .param("id", ticketId).param("office", floor.office().id()).param("date", serviceDate)
-                .param("number", number).param("at", odt(now)).param("channel", channel.name())
+                .param("at", odt(now)).param("channel", channel.name())
                 .param("priority", priority.id()).param("rank", priority.rank()).param("token", token)
                 .param("key", key).param("hash", requestHash)
                 .update();
-        events.record(now, actor, new EventLog.Entry(EventType.ISSUED, floor.office().id(), ticketId, number, null,
+        events.record(now, actor, new EventLog.Entry(EventType.ISSUED, floor.office().id(), ticketId, null, null,
                 null, null, null, null, "{\"channel\":\"" + channel + "\",\"priorityClass\":\"" + priority.id() + "\"}"));
+        List<Ticket.Visit> visits = new ArrayList<>();
         int seq = 1;
         for (ItineraryStep step : request.itinerary()) {
             boolean first = seq == 1;
-            long visitId = insertVisit(ticketId, seq++, step, first ? VisitStatus.WAITING : VisitStatus.PENDING,
-                    priority.rank(), now, number, first ? now : null);
+            VisitStatus status = first ? VisitStatus.WAITING : VisitStatus.PENDING;
+            long visitId = insertVisit(ticketId, seq, step, status, priority.rank(), now, null, first ? now : null);
+            visits.add(new Ticket.Visit(visitId, seq++, step.departmentId(), status,
+                    step.procedureIds().stream().distinct().sorted().toList(), first ? now : null, null, null, null, null, 0));
             if (first) {
-                events.record(now, actor, new EventLog.Entry(EventType.QUEUED, floor.office().id(), ticketId, number,
+                events.record(now, actor, new EventLog.Entry(EventType.QUEUED, floor.office().id(), ticketId, null,
                         visitId, step.departmentId(), null, null, VisitStatus.WAITING, null));
             }
         }
-        return new IssueResult(loadTicket(ticketId, true), false);
+        int number = allocateNumber(floor.office().id(), serviceDate, ticketId);
+        return new IssueResult(new Ticket(ticketId, floor.office().id(), serviceDate, number, now, channel,
+                priority.id(), "OPEN", token, visits), false);
+    }
+
+    /**
+     * Gives the ticket the next number of its office and day, and writes it onto the ticket, its visits and its
+     * events, in one statement at the very end of the issuing transaction. The number row stays locked until
+     * commit, so numbers are gap-free (a rolled-back issue returns its number) and unique; because it is taken
+     * last, issuing at many kiosks at once waits for little more than each other's commits. Close-of-day takes
+     * the same lock, and the re-check after it sees a closing that committed while we waited.
+     */
+    private int allocateNumber(String officeId, LocalDate serviceDate, UUID ticketId) {
+        int number = jdbc.sql("""
+                        WITH n AS (
+                            INSERT INTO reception.ticket_number (office_id, service_date, last_number) VALUES (:office, :date, 1)
+                            ON CONFLICT (office_id, service_date)
+                            DO UPDATE SET last_number = reception.ticket_number.last_number + 1
+                            RETURNING last_number),
+                        t AS (UPDATE reception.ticket SET number = (SELECT last_number FROM n) WHERE id = :ticket RETURNING number),
+                        v AS (UPDATE reception.visit SET ticket_number = (SELECT last_number FROM n) WHERE ticket_id = :ticket RETURNING 1),
+                        e AS (UPDATE reception.event SET ticket_number = (SELECT last_number FROM n) WHERE ticket_id = :ticket RETURNING 1)
+                        SELECT number FROM t""")
+                .param("office", officeId).param("date", serviceDate).param("ticket", ticketId)
+                .query(Integer.class).single();
+        if (dayClosed(officeId, serviceDate)) {
+            throw ProblemException.conflict("day-closed", "本日の受付は終了しました。");
+        }
+        return number;
     }
 
     private TicketChannel channelFor(Actor actor, Floor floor) {
@@ -200,7 +224,7 @@ public class ReceptionService {
     }
 
     private long insertVisit(UUID ticketId, int seq, ItineraryStep step, VisitStatus status, int rank,
-                             Instant originalIssuedAt, int number, Instant queuedAt) {
+                             Instant originalIssuedAt, Integer number, Instant queuedAt) {
         long visitId = jdbc.sql("""
                         INSERT INTO reception.visit (ticket_id, seq, department_id, status, priority_rank, original_issued_at,
                             ticket_number, queued_at)

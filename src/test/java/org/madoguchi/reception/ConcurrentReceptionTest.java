@@ -56,6 +56,12 @@ class ConcurrentReceptionTest {
         }).toList());
         assertThat(numbers).hasSize(TICKETS).doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, TICKETS).boxed().toList());
+        // The number is written last; every committed ticket, visit and event carries it.
+        assertThat(app.jdbc().sql("""
+                        SELECT (SELECT count(*) FROM reception.ticket WHERE number IS NULL)
+                             + (SELECT count(*) FROM reception.visit WHERE ticket_number IS NULL)
+                             + (SELECT count(*) FROM reception.event WHERE ticket_id IS NOT NULL AND ticket_number IS NULL)""")
+                .query(Long.class).single()).isZero();
 
         // 8 counters of 戸籍住民課 and 6 of 国保年金課, all calling as fast as they can.
         List<String> counters = new ArrayList<>();

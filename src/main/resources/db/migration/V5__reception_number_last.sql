@@ -1,0 +1,5 @@
+-- A ticket's number is now allocated as the last step of issuing, so the per-office number row stays locked
+-- only for the commit: the ticket, its visits and its events are written first and numbered at the end of the
+-- same transaction. Committed rows always have a number.
+ALTER TABLE reception.ticket ALTER COLUMN number DROP NOT NULL;
+ALTER TABLE reception.visit ALTER COLUMN ticket_number DROP NOT NULL;
