@@ -1,6 +1,5 @@
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -36,9 +35,9 @@ import java.util.regex.Pattern;
  * next visitor at its counter, complete that visit. Every request's latency is kept (in arrays, no
  * histograms) for requests that finish inside the measured window, so percentiles are exact.
  *
- * <p>Staff authenticate either with one form login per worker and the session cookie plus CSRF token
- * afterwards ({@code --auth session}, default: what the browser UI does, bcrypt runs once), or with HTTP
- * Basic on every request ({@code --auth basic}: bcrypt on every request).
+ * <p>Staff authenticate with a staff API token obtained once per worker ({@code --auth token}, default:
+ * bcrypt runs once, then a SHA-256 lookup per request), or with HTTP Basic on every request
+ * ({@code --auth basic}: bcrypt on every request).
  */
 public class LoadGenerator {
 
@@ -59,7 +58,6 @@ public class LoadGenerator {
     static final String[] OPS = {"issue", "call-next", "complete"};
     static final int ISSUE = 0, CALL = 1, COMPLETE = 2;
     static final Pattern FIRST_ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
-    static final Pattern CSRF_INPUT = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
     // ------------------------------------------------------------------ options
     static String url = "http://localhost:8282";
@@ -69,7 +67,7 @@ public class LoadGenerator {
     static int workers = COUNTERS.size();
     static int warmupSeconds = 30;
     static int durationSeconds = 30;
-    static String auth = "session";
+    static String auth = "token";
     static boolean idempotencyKeys = true;
     static int maxErrors = 50;
     static String office = "honcho";
@@ -156,8 +154,7 @@ public class LoadGenerator {
         final String counter;
         final List<String> departments;
         final String login;
-        String cookie;
-        String csrf;
+        String bearer;
         String basic;
         final long[][] latencies = new long[OPS.length][];
         final int[] counts = new int[OPS.length];
@@ -190,33 +187,26 @@ public class LoadGenerator {
             }
         }
 
-        /** Form login as the browser does: login page (CSRF token), POST /login, then the session's new token. */
+        /** One Basic-authenticated request per worker creates its API token; every later request sends it. */
         void signIn() throws IOException, InterruptedException {
-            HttpResponse<String> page = send(HttpRequest.newBuilder(uri("/login")).GET());
-            expect("GET /login", page, 200);
-            String anonymous = sessionCookie(page);
-            String token = csrfFrom(page.body());
-            String form = "username=" + enc(login) + "&password=" + enc(staffPassword) + "&_csrf=" + enc(token);
-            HttpResponse<String> login = send(HttpRequest.newBuilder(uri("/login"))
-                    .header("Cookie", anonymous)
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)));
-            String location = login.headers().firstValue("Location").orElse("");
-            if (login.statusCode() != 302 || location.contains("error")) {
-                fail("login of " + this.login + " failed: " + login.statusCode() + " -> " + location);
+            String basicHeader = "Basic " + Base64.getEncoder().encodeToString(
+                    (login + ":" + staffPassword).getBytes(StandardCharsets.UTF_8));
+            HttpResponse<String> created = send(HttpRequest.newBuilder(uri("/api/v1/staff/me/tokens"))
+                    .header("Authorization", basicHeader).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bench\"}")));
+            expect("POST /api/v1/staff/me/tokens", created, 201);
+            Matcher m = Pattern.compile("\"token\"\\s*:\\s*\"(stf_[^\"]+)\"").matcher(created.body());
+            if (!m.find()) {
+                fail("no token in " + created.body());
             }
-            cookie = sessionCookie(login); // the session id changes at login (session fixation protection)
-            // The CSRF token is replaced at login too; the logout confirmation page shows the session's token.
-            HttpResponse<String> logoutPage = send(HttpRequest.newBuilder(uri("/logout")).header("Cookie", cookie).GET());
-            expect("GET /logout", logoutPage, 200);
-            csrf = csrfFrom(logoutPage.body());
+            bearer = "Bearer " + m.group(1);
         }
 
         HttpRequest.Builder staff(HttpRequest.Builder b) {
             if (basic != null) {
                 return b.header("Authorization", basic);
             }
-            return b.header("Cookie", cookie).header("X-CSRF-TOKEN", csrf);
+            return b.header("Authorization", bearer);
         }
 
         void loop() {
@@ -421,27 +411,6 @@ public class LoadGenerator {
         return response;
     }
 
-    static String sessionCookie(HttpResponse<String> response) {
-        for (String c : response.headers().allValues("Set-Cookie")) {
-            if (c.startsWith("JSESSIONID=")) {
-                return c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';'));
-            }
-        }
-        fail("no JSESSIONID cookie in the response to " + response.request().uri());
-        return null;
-    }
-
-    static String csrfFrom(String html) {
-        Matcher m = CSRF_INPUT.matcher(html);
-        if (!m.find()) {
-            fail("no _csrf input in page");
-        }
-        return m.group(1);
-    }
-
-    static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
 
     static void fail(String message) {
         System.err.println("FAILED: " + message);
@@ -455,7 +424,7 @@ public class LoadGenerator {
                 System.out.println("""
                         usage: java bench/LoadGenerator.java --url URL --kiosk-token dev_... --staff-password PW
                                [--staff-prefix bench-] [--workers 1..31] [--warmup S] [--duration S]
-                               [--auth session|basic] [--no-idempotency-key] [--max-errors N]
+                               [--auth token|basic] [--no-idempotency-key] [--max-errors N]
                         Staff account of the worker at counter C: <staff-prefix>C (e.g. bench-honcho-1).""");
                 System.exit(0);
             }
@@ -481,7 +450,7 @@ public class LoadGenerator {
         if (kioskToken == null || staffPassword == null) fail("--kiosk-token and --staff-password are required");
         if (workers < 1 || workers > COUNTERS.size()) fail("--workers must be 1.." + COUNTERS.size()
                 + " (one counter per worker; the honcho office has " + COUNTERS.size() + ")");
-        if (!auth.equals("session") && !auth.equals("basic")) fail("--auth is session or basic");
+        if (!auth.equals("token") && !auth.equals("basic")) fail("--auth is token or basic");
         if (durationSeconds < 1 || warmupSeconds < 0) fail("bad --duration/--warmup");
     }
 }

@@ -149,6 +149,23 @@ class SecurityBoundaryTest {
     }
 
     @Test
+    void staffApiTokensActAsTheirStaffMemberOnly() {
+        Http.Response created = koseki.post("/api/v1/staff/me/tokens", "{\"name\":\"窓口スクリプト\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String token = created.json().path("token").asString();
+        assertThat(token).startsWith("stf_");
+        Http script = anonymous.bearer(token);
+        assertThat(script.get("/api/v1/departments/koseki-jumin/queue").status()).isEqualTo(200);
+        assertThat(script.get("/api/v1/departments/kokuho-nenkin/queue").status()).isEqualTo(403);
+        assertThat(script.post("/api/v1/offices/honcho/tickets", KOSEKI_TICKET).status()).as("no CSRF needed").isEqualTo(201);
+        assertThat(script.get("/api/v1/admin/staff").status()).isEqualTo(403);
+        assertThat(anonymous.bearer("stf_forged").get("/api/v1/departments/koseki-jumin/queue").status()).isEqualTo(401);
+        assertThat(anonymous.bearer(kioskToken).post("/api/v1/staff/me/tokens", "{\"name\":\"x\"}").status()).isEqualTo(403);
+        assertThat(app.jdbc().sql("SELECT count(*) FROM platform.staff_token WHERE token_hash = :t").param("t", token)
+                .query(Long.class).single()).as("only the hash is stored").isZero();
+    }
+
+    @Test
     void passwordsAreStoredAsModernHashes() {
         String hash = app.jdbc().sql("SELECT password_hash FROM platform.staff WHERE login = :l")
                 .param("l", "koseki-" + SUFFIX).query(String.class).single();

@@ -105,6 +105,29 @@ public class Accounts implements UserDetailsService {
         return new DeviceRegistration(id, name, kind, officeId, token);
     }
 
+    public record StaffToken(long id, String name, String token) {
+    }
+
+    /** A new API token for a staff member; only its hash is stored, so it is shown once. */
+    @Transactional
+    public StaffToken createStaffToken(long staffId, String name) {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String token = "stf_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        long id = jdbc.sql("""
+                        INSERT INTO platform.staff_token (staff_id, name, token_hash) VALUES (:staff, :name, :hash)
+                        RETURNING id""")
+                .param("staff", staffId).param("name", name).param("hash", sha256(token)).query(Long.class).single();
+        return new StaffToken(id, name, token);
+    }
+
+    Optional<StaffPrincipal> findStaffByToken(String token) {
+        return jdbc.sql("""
+                        SELECT s.login FROM platform.staff_token t JOIN platform.staff s ON s.id = t.staff_id
+                        WHERE t.token_hash = :hash AND NOT t.revoked AND s.enabled""")
+                .param("hash", sha256(token)).query(String.class).optional().flatMap(this::findStaff);
+    }
+
     Optional<DevicePrincipal> findDevice(String token) {
         return jdbc.sql("SELECT id, name, kind, office_id FROM platform.device WHERE token_hash = :hash AND enabled")
                 .param("hash", sha256(token))

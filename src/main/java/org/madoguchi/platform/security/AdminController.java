@@ -65,6 +65,20 @@ class AdminController {
         }
     }
 
+    record NewToken(@NotBlank @Size(max = 100) String name) {
+    }
+
+    /** Any signed-in staff member may create API tokens for themselves (path outside /admin on purpose). */
+    @PostMapping("/api/v1/staff/me/tokens")
+    @Operation(summary = "Create an API token for yourself (Authorization: Bearer stf_…); shown only in this response")
+    ResponseEntity<Accounts.StaffToken> createToken(@Valid @RequestBody NewToken body,
+                                                    org.springframework.security.core.Authentication authentication) {
+        if (!(authentication != null && authentication.getPrincipal() instanceof StaffPrincipal staff)) {
+            throw ProblemException.forbidden("forbidden", "職員としてログインしてください。");
+        }
+        return ResponseEntity.status(201).body(accounts.createStaffToken(staff.id(), body.name()));
+    }
+
     @GetMapping("/api/v1/admin/staff")
     List<Accounts.StaffAccount> staff() {
         return accounts.listStaff();

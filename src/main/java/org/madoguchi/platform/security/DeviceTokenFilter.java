@@ -13,7 +13,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Kiosks and display boards send {@code Authorization: Bearer dev_…}, or, as paired browsers, the device cookie. A wrong token is simply not
+ * Kiosks and display boards send {@code Authorization: Bearer dev_…}, or, as paired browsers, the device cookie;
+ * staff tools send {@code Bearer stf_…}. A wrong token is simply not
  * authenticated; the authorization rules then refuse whatever needed a device.
  */
 class DeviceTokenFilter extends OncePerRequestFilter {
@@ -29,6 +30,12 @@ class DeviceTokenFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String header = request.getHeader("Authorization");
+        if (header != null && header.startsWith("Bearer stf_")) {
+            accounts.findStaffByToken(header.substring("Bearer ".length()).trim()).ifPresent(staff ->
+                    SecurityContextHolder.getContext().setAuthentication(
+                            new UsernamePasswordAuthenticationToken(staff, null, staff.getAuthorities())));
+        }
         String token = tokenOf(request);
         if (token != null) {
             accounts.findDevice(token).ifPresent(device -> {
