@@ -76,7 +76,7 @@ class EventLog {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void beforeCommit(boolean readOnly) {
-                sendChunks(ids);
+                sendPending();
             }
 
             @Override
@@ -85,6 +85,20 @@ class EventLog {
             }
         });
         return ids;
+    }
+
+    /**
+     * Sends the notifications for the events recorded so far in this transaction. PostgreSQL still delivers
+     * them only at commit; calling this early just moves the round trip to where no lock is held.
+     */
+    @SuppressWarnings("unchecked")
+    void sendPending() {
+        Object bound = TransactionSynchronizationManager.getResource(this);
+        if (bound instanceof List<?> list && !list.isEmpty()) {
+            List<Long> ids = (List<Long>) list;
+            sendChunks(ids);
+            ids.clear();
+        }
     }
 
     private void sendChunks(List<Long> ids) {

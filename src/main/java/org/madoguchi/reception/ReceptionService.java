@@ -139,26 +139,27 @@ public class ReceptionService {
      * Gives the ticket the next number of its office and day, and writes it onto the ticket, its visits and its
      * events, in one statement at the very end of the issuing transaction. The number row stays locked until
      * commit, so numbers are gap-free (a rolled-back issue returns its number) and unique; because it is taken
-     * last, issuing at many kiosks at once waits for little more than each other's commits. Close-of-day takes
-     * the same lock, and the re-check after it sees a closing that committed while we waited.
+     * last, issuing at many kiosks at once waits for little more than each other's commits. Close-of-day marks
+     * the same row closed under the same lock, so no ticket is numbered after its day closed.
      */
     private int allocateNumber(String officeId, LocalDate serviceDate, UUID ticketId) {
-        int number = jdbc.sql("""
+        // Notifications are queued until commit anyway; sending them now keeps that round trip out of the lock.
+        events.sendPending();
+        Optional<Integer> number = jdbc.sql("""
                         WITH n AS (
                             INSERT INTO reception.ticket_number (office_id, service_date, last_number) VALUES (:office, :date, 1)
                             ON CONFLICT (office_id, service_date)
                             DO UPDATE SET last_number = reception.ticket_number.last_number + 1
+                            WHERE NOT reception.ticket_number.closed
                             RETURNING last_number),
                         t AS (UPDATE reception.ticket SET number = (SELECT last_number FROM n) WHERE id = :ticket RETURNING number),
                         v AS (UPDATE reception.visit SET ticket_number = (SELECT last_number FROM n) WHERE ticket_id = :ticket RETURNING 1),
                         e AS (UPDATE reception.event SET ticket_number = (SELECT last_number FROM n) WHERE ticket_id = :ticket RETURNING 1)
                         SELECT number FROM t""")
                 .param("office", officeId).param("date", serviceDate).param("ticket", ticketId)
-                .query(Integer.class).single();
-        if (dayClosed(officeId, serviceDate)) {
-            throw ProblemException.conflict("day-closed", "本日の受付は終了しました。");
-        }
-        return number;
+                .query(Integer.class).optional();
+        // No number means the day's row is marked closed: the day closed while this ticket was being written.
+        return number.orElseThrow(() -> ProblemException.conflict("day-closed", "本日の受付は終了しました。"));
     }
 
     private TicketChannel channelFor(Actor actor, Floor floor) {
@@ -616,8 +617,8 @@ public class ReceptionService {
         Floor floor = floors.floor(officeId);
         // Same row lock as issuing: no ticket can be issued for this day while or after it closes.
         jdbc.sql("""
-                        INSERT INTO reception.ticket_number (office_id, service_date, last_number) VALUES (:o, :d, 0)
-                        ON CONFLICT (office_id, service_date) DO UPDATE SET last_number = reception.ticket_number.last_number""")
+                        INSERT INTO reception.ticket_number (office_id, service_date, last_number, closed) VALUES (:o, :d, 0, true)
+                        ON CONFLICT (office_id, service_date) DO UPDATE SET closed = true""")
                 .param("o", officeId).param("d", serviceDate).update();
         if (dayClosed(officeId, serviceDate)) {
             throw ProblemException.conflict("day-already-closed", serviceDate + " の業務はすでに終了しています。");

@@ -38,6 +38,7 @@ class ConcurrentReceptionTest {
     @AfterEach
     void tearDown() {
         pool.shutdownNow();
+        app.resetReception();
     }
 
     @Test
@@ -132,6 +133,39 @@ class ConcurrentReceptionTest {
         assertThat(app.jdbc().sql("SELECT count(*) FROM reception.ticket").query(Long.class).single()).isEqualTo(1L);
         assertThat(app.jdbc().sql("SELECT last_number FROM reception.ticket_number").query(Integer.class).single())
                 .as("no number was consumed by the repeated taps").isEqualTo(1);
+    }
+
+    @Test
+    void noTicketSlipsInWhileTheDayCloses() throws Exception {
+        Actor staff = Actor.staff(7200, Actor.Role.MANAGER, Set.of());
+        List<Integer> issued = Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        List<Future<Void>> issuers = IntStream.range(0, 4).mapToObj(i -> pool.submit((Callable<Void>) () -> {
+            while (true) {
+                try {
+                    issued.add(reception.issue(new IssueTicket("akatsuka", List.of(
+                            new ItineraryStep("akatsuka-madoguchi", List.of())), null, null, null), staff).ticket().number());
+                } catch (org.madoguchi.platform.ProblemException refused) {
+                    assertThat(refused.code()).isEqualTo("day-closed");
+                    return null;
+                }
+            }
+        })).toList();
+        while (issued.size() < 50) {
+            Thread.sleep(5);
+        }
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"));
+        DayClosing closing = reception.closeDay("akatsuka", today, staff);
+        closed.set(true);
+        for (Future<Void> f : issuers) {
+            f.get(1, TimeUnit.MINUTES);
+        }
+        // Every ticket that was acknowledged was caught by the closing; none is left open; numbers have no gap.
+        assertThat(closing.unservedTickets()).isEqualTo(issued.size());
+        assertThat(app.jdbc().sql("SELECT count(*) FROM reception.ticket WHERE office_id = 'akatsuka' AND status = 'OPEN'")
+                .query(Long.class).single()).isZero();
+        assertThat(issued).containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, issued.size()).boxed().toList());
+        assertThat(closed).isTrue();
     }
 
     private void runAll(List<Callable<Void>> tasks) throws Exception {
