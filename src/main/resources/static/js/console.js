@@ -72,6 +72,30 @@
     $('close').disabled = !(state && state.open) || busy;
   }
 
+  const visitStatusJa = { PENDING: '予定', WAITING: '順番待ち', CALLED: '呼出中', SERVING: '対応中', COMPLETED: '完了',
+    ABSENT: '不在', CANCELLED: '取消', DROPPED: '不在により取消', UNSERVED: '未対応' };
+
+  // The current ticket's itinerary; departments not yet reached can be removed here.
+  async function renderItinerary() {
+    const list = $('itinerary');
+    list.innerHTML = '';
+    if (!state || !state.currentTicketId) return;
+    const ticket = await MadoguchiLive.getJson('/api/v1/tickets/' + state.currentTicketId);
+    ticket.visits.forEach(function (v) {
+      const li = document.createElement('li');
+      li.append(document.createTextNode(deptName(v.departmentId) + '（' + (visitStatusJa[v.status] || v.status) + '）'));
+      if (v.status === 'PENDING') {
+        const remove = document.createElement('button');
+        remove.type = 'button';
+        remove.textContent = '予定から外す';
+        remove.setAttribute('aria-label', deptName(v.departmentId) + 'を予定から外す');
+        remove.addEventListener('click', () => act('/api/v1/visits/' + v.id + '/remove'));
+        li.append(' ', remove);
+      }
+      list.appendChild(li);
+    });
+  }
+
   function cell(text) { const td = document.createElement('td'); td.textContent = text; return td; }
 
   async function reload() {
@@ -80,6 +104,7 @@
       const queues = await Promise.all(cfg.serves.map(d => MadoguchiLive.getJson('/api/v1/departments/' + d + '/queue')));
       const absents = await Promise.all(cfg.serves.map(d => MadoguchiLive.getJson('/api/v1/departments/' + d + '/absent')));
       renderState();
+      await renderItinerary();
       const waiting = [].concat.apply([], queues).filter(e => !e.seatedCounterId || e.seatedCounterId === counterId);
       waiting.sort((a, b) => (a.seatedCounterId === counterId ? 0 : 1) - (b.seatedCounterId === counterId ? 0 : 1)
         || (cfg.priorities.find(p => p.id === a.priorityClass) || {}).rank - (cfg.priorities.find(p => p.id === b.priorityClass) || {}).rank

@@ -11,6 +11,7 @@
   const offline = document.getElementById('offline');
   const scan = document.getElementById('scan');
   const badCode = document.getElementById('bad-code');
+  const procedures = JSON.parse(root.dataset.procedures || '{}');
   let route = [];
   let key = newKey();
   let pending = null;
@@ -33,6 +34,23 @@
       remove.textContent = '×';
       remove.setAttribute('aria-label', root.dataset.removeLabel.replace('{0}', item.name));
       remove.addEventListener('click', function () { toggle(item.id); });
+      // Procedures are optional: whoever knows them (or the floor manager beside them) can tick them now.
+      const fieldset = li.querySelector('.procs');
+      const choices = procedures[item.id] || [];
+      fieldset.hidden = choices.length === 0;
+      fieldset.querySelector('legend').textContent = root.dataset.proceduresLabel;
+      choices.forEach(function (p) {
+        const label = document.createElement('label');
+        const box = document.createElement('input');
+        box.type = 'checkbox';
+        box.value = p.id;
+        box.checked = item.procedures.includes(p.id);
+        box.addEventListener('change', function () {
+          item.procedures = box.checked ? item.procedures.concat([p.id]) : item.procedures.filter(x => x !== p.id);
+        });
+        label.append(box, document.createTextNode(' ' + p.name));
+        fieldset.appendChild(label);
+      });
       routeList.appendChild(li);
     });
     document.getElementById('route-empty').hidden = route.length > 0;
@@ -55,7 +73,7 @@
         notLinked.hidden = false;
         return;
       }
-      route.push({ id: id, name: button.dataset.name, linked: linked });
+      route.push({ id: id, name: button.dataset.name, linked: linked, procedures: [] });
     }
     render();
   }
@@ -105,7 +123,7 @@
     if (route.length === 0) return;
     send({
       url: '/api/v1/offices/' + encodeURIComponent(office) + '/tickets', key: key,
-      body: { itinerary: route.map(r => ({ departmentId: r.id, procedureIds: [] })),
+      body: { itinerary: route.map(r => ({ departmentId: r.id, procedureIds: r.procedures })),
               priorityClass: document.getElementById('priority').value }
     });
   }

@@ -3,6 +3,10 @@ package org.madoguchi.reception.screens;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -22,6 +26,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The ticket kiosk (発券機) and the ticket it prints. */
 @Controller
@@ -33,17 +38,19 @@ class KioskController {
     private final ReceptionService reception;
     private final CurrentActor actor;
     private final String publicBaseUrl;
+    private final JsonMapper json;
 
     KioskController(FloorDirectory floors, ReceptionService reception, CurrentActor actor,
-                    @Value("${madoguchi.public-base-url:}") String publicBaseUrl) {
+                    @Value("${madoguchi.public-base-url:}") String publicBaseUrl, JsonMapper json) {
         this.floors = floors;
         this.reception = reception;
         this.actor = actor;
         this.publicBaseUrl = publicBaseUrl;
+        this.json = json;
     }
 
     @GetMapping("/kiosk")
-    String kiosk(@RequestParam(required = false) String office, Model model) {
+    String kiosk(@RequestParam(required = false) String office, Locale locale, Model model) {
         Actor who = actor.get();
         String officeId = who.role() == Actor.Role.KIOSK ? who.officeId() : (office == null ? "honcho" : office);
         Floor floor = floors.floor(officeId);
@@ -54,6 +61,13 @@ class KioskController {
         model.addAttribute("waiting", waiting);
         model.addAttribute("linked", floor.departments().stream().filter(Floor.Department::linked).toList());
         model.addAttribute("other", floor.departments().stream().filter(d -> !d.linked()).toList());
+        boolean japanese = "ja".equals(locale.getLanguage());
+        Map<String, List<Map<String, String>>> procedures = new LinkedHashMap<>();
+        for (Floor.Procedure p : floor.procedures()) {
+            procedures.computeIfAbsent(p.departmentId(), k -> new ArrayList<>())
+                    .add(Map.of("id", p.id(), "name", japanese ? p.nameJa() : p.nameEn()));
+        }
+        model.addAttribute("procedures", json.writeValueAsString(procedures));
         return "kiosk";
     }
 

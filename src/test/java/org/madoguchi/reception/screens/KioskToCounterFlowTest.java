@@ -55,8 +55,10 @@ class KioskToCounterFlowTest {
         // Non-linked departments cannot join the ticket; the kiosk says why.
         k.findElement(By.cssSelector("button.dept[data-dept=kazei]")).click();
         assertThat(k.findElement(By.id("not-linked")).isDisplayed()).isTrue();
-        assertThat(k.findElements(By.cssSelector("#route li"))).extracting(e -> e.getText())
-                .containsExactly("戸籍住民課\n×", "国保年金課\n×");
+        assertThat(k.findElements(By.cssSelector("#route li .name"))).extracting(e -> e.getText())
+                .containsExactly("戸籍住民課", "国保年金課");
+        // The visitor knows one procedure and ticks it.
+        k.findElement(By.cssSelector("#route input[value=tennyu]")).click();
         kiosk.screenshot("kiosk");
 
         k.findElement(By.id("issue")).click();
@@ -84,6 +86,8 @@ class KioskToCounterFlowTest {
         counter.await(ExpectedConditions.textToBePresentInElementLocated(By.id("queue"), String.valueOf(number)));
         new Actions(c).sendKeys("n").perform();
         counter.await(ExpectedConditions.textToBePresentInElementLocated(By.id("current-number"), String.valueOf(number)));
+        counter.await(ExpectedConditions.textToBePresentInElementLocated(By.id("current-details"), "転入届"));
+        counter.await(ExpectedConditions.textToBePresentInElementLocated(By.id("itinerary"), "国保年金課"));
         assertThat(counter.seriousAccessibilityViolations()).as("console accessibility").isEmpty();
         counter.screenshot("console");
         new Actions(c).sendKeys("s").perform();
