@@ -36,7 +36,7 @@ class ForecastPageController {
     record Week(List<Forecast.Day> days) {
     }
 
-    @GetMapping("/t/forecast/{office}")
+    @GetMapping("/live/{office}/forecast")
     String calendar(@PathVariable String office, @RequestParam(required = false) String department,
                     @RequestParam(required = false) String month, @RequestParam(required = false) String day,
                     Model model, Locale locale) {
@@ -57,7 +57,7 @@ class ForecastPageController {
         model.addAttribute("weekdays", List.of(DayOfWeek.SUNDAY, DayOfWeek.MONDAY, DayOfWeek.TUESDAY,
                 DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY, DayOfWeek.SATURDAY));
         model.addAttribute("levels", Arrays.asList(CongestionLevel.values()));
-        String base = "/t/forecast/" + floor.office().id();
+        String base = "/live/" + floor.office().id() + "/forecast";
         model.addAttribute("base", base);
         model.addAttribute("prevLink", link(base, dept.id(), ym.minusMonths(1), null));
         model.addAttribute("nextLink", link(base, dept.id(), ym.plusMonths(1), null));

@@ -47,7 +47,7 @@ class SecurityConfiguration {
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/health").permitAll()
                         .requestMatchers("/", "/login", "/error", "/css/**", "/js/**", "/favicon.ico").permitAll()
-                        .requestMatchers("/devices/pair", "/t/**").permitAll()
+                        .requestMatchers("/devices/pair", "/t/**", "/live/**").permitAll()
                         .requestMatchers("/kiosk/**").hasAnyRole("KIOSK", "ADMIN", "MANAGER")
                         .requestMatchers("/board/**").hasAnyRole("DISPLAY", "ADMIN", "MANAGER", "STAFF")
                         .requestMatchers("/console/**").hasAnyRole("STAFF", "MANAGER", "ADMIN")

@@ -105,24 +105,24 @@ class ForecastApiTest {
         assertThat(dayBad.status()).isEqualTo(422);
         assertThat(dayBad.json().path("detail").asString()).contains("日付の指定");
 
-        Http.Response page = http.get("/t/forecast/honcho?month=december");
+        Http.Response page = http.get("/live/honcho/forecast?month=december");
         assertThat(page.status()).isEqualTo(422);
         assertThat(page.contentType()).startsWith("text/html");
         assertThat(page.body()).contains("月の指定「december」を読み取れません");
-        assertThat(http.get("/t/forecast/nowhere").body()).contains("庁舎「nowhere」は登録されていません");
+        assertThat(http.get("/live/nowhere/forecast").body()).contains("庁舎「nowhere」は登録されていません");
     }
 
     @Test
     void thePageWorksWithoutScript() {
-        Http.Response r = http.get("/t/forecast/honcho?department=koseki-jumin&month=2026-11");
+        Http.Response r = http.get("/live/honcho/forecast?department=koseki-jumin&month=2026-11");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.body()).contains("<caption>2026年11月 戸籍住民課の混雑予想</caption>", "<th scope=\"col\"",
                 "閉庁日", "勤労感謝の日", "標準的な混雑の傾向", "<form method=\"get\"",
                 "month=2026-10", "month=2026-12", "day=2026-11-24").doesNotContain("??");
-        Http.Response en = http.get("/t/forecast/honcho?department=koseki-jumin&month=2026-11&lang=en");
+        Http.Response en = http.get("/live/honcho/forecast?department=koseki-jumin&month=2026-11&lang=en");
         assertThat(en.body()).contains("November 2026", "Labor Thanksgiving Day", "Closed").doesNotContain("??");
         for (String lang : List.of("zh", "ko")) {
-            assertThat(http.get("/t/forecast/honcho?month=2026-11&lang=" + lang).body()).doesNotContain("??");
+            assertThat(http.get("/live/honcho/forecast?month=2026-11&lang=" + lang).body()).doesNotContain("??");
         }
     }
 
@@ -158,7 +158,7 @@ class ForecastApiTest {
                 }
             }
             assertThat(monday).isGreaterThan(wednesday);
-            assertThat(http.get("/t/forecast/akatsuka?month=" + next).body()).contains("これまでの受付記録")
+            assertThat(http.get("/live/akatsuka/forecast?month=" + next).body()).contains("これまでの受付記録")
                     .doesNotContain("標準的な混雑の傾向");
         } finally {
             app.resetReception();

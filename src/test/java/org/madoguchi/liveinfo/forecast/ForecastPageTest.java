@@ -35,7 +35,7 @@ class ForecastPageTest {
 
     @Test
     void aMonthAndADayByTheHour() {
-        browser.driver().get(app.url("/t/forecast/honcho?department=koseki-jumin&month=2026-12&day=2026-12-01"));
+        browser.driver().get(app.url("/live/honcho/forecast?department=koseki-jumin&month=2026-12&day=2026-12-01"));
         WebElement table = browser.await(d -> d.findElement(By.id("calendar")));
         assertThat(table.findElement(By.tagName("caption")).getText()).isEqualTo("2026年12月 戸籍住民課の混雑予想");
         assertThat(table.findElements(By.cssSelector("thead th[scope=col]"))).hasSize(7);
@@ -55,7 +55,7 @@ class ForecastPageTest {
 
     @Test
     void theSelectorAndTheLinksWorkWithoutScript() {
-        browser.driver().get(app.url("/t/forecast/honcho?department=koseki-jumin&month=2026-11"));
+        browser.driver().get(app.url("/live/honcho/forecast?department=koseki-jumin&month=2026-11"));
         assertThat(browser.driver().findElement(By.cssSelector("td[data-date='2026-11-23']")).getText())
                 .contains("閉庁日", "勤労感謝の日");
         new Select(browser.driver().findElement(By.id("department"))).selectByValue("kokuho-nenkin");
