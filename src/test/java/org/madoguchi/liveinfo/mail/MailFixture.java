@@ -1,0 +1,156 @@
+package org.madoguchi.liveinfo.mail;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.madoguchi.Http;
+import org.madoguchi.TestApp;
+import org.madoguchi.platform.Actor;
+import org.madoguchi.reception.IssueTicket;
+import org.madoguchi.reception.ItineraryStep;
+import org.madoguchi.reception.ReceptionService;
+import org.madoguchi.reception.Ticket;
+
+/**
+ * One in-process SMTP server (GreenMail) and one application instance pointed at it, shared by the mail
+ * tests of this JVM. The instance sends quickly and retries after a second, so the tests stay short.
+ */
+final class MailFixture {
+
+    static final Actor MANAGER = Actor.staff(7101, Actor.Role.MANAGER, Set.of());
+    static final String BASE_URL = "https://madoguchi.example.jp";
+    static final byte[] KEY = new byte[32];
+    static final int CLIENT_LIMIT = 40;
+
+    private static MailFixture instance;
+
+    final GreenMail smtp;
+    final int smtpPort;
+    final TestApp app;
+    final Http http;
+
+    private MailFixture() {
+        new SecureRandom().nextBytes(KEY);
+        smtpPort = freePort();
+        smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        app = TestApp.start(Map.ofEntries(
+                Map.entry("spring.mail.host", "127.0.0.1"),
+                Map.entry("spring.mail.port", String.valueOf(smtpPort)),
+                Map.entry("spring.messages.basename", "messages,i18n/mail"),
+                Map.entry("madoguchi.public-base-url", BASE_URL),
+                Map.entry("madoguchi.liveinfo.mail.from", "noreply@madoguchi.example.jp"),
+                Map.entry("madoguchi.liveinfo.mail.keys.t1", Base64.getEncoder().encodeToString(KEY)),
+                Map.entry("madoguchi.liveinfo.mail.active-key", "t1"),
+                Map.entry("madoguchi.liveinfo.mail.send-interval", "PT0.2S"),
+                Map.entry("madoguchi.liveinfo.mail.evaluate-interval", "PT2S"),
+                Map.entry("madoguchi.liveinfo.mail.retry-base", "PT1S"),
+                Map.entry("madoguchi.liveinfo.mail.retry-max", "PT1S"),
+                Map.entry("madoguchi.liveinfo.mail.registrations-per-client", String.valueOf(CLIENT_LIMIT))));
+        http = new Http(app);
+    }
+
+    static synchronized MailFixture get() {
+        if (instance == null) {
+            instance = new MailFixture();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                instance.app.close();
+                instance.smtp.stop();
+            }));
+        }
+        return instance;
+    }
+
+    /** A clean slate: no tickets, no subscriptions, no mails, no rate-limit history. */
+    void reset() {
+        app.resetReception();
+        app.jdbc().sql("TRUNCATE liveinfo.mail_outbox, liveinfo.mail_subscription, liveinfo.mail_access_log").update();
+        app.bean(MailRegistrations.class).clearRateLimits();
+        try {
+            smtp.purgeEmailFromAllMailboxes();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    ReceptionService reception() {
+        return app.bean(ReceptionService.class);
+    }
+
+    Ticket issue(String department) {
+        return reception().issue(new IssueTicket("honcho", List.of(new ItineraryStep(department, List.of())), null,
+                null, null), MANAGER).ticket();
+    }
+
+    List<MimeMessage> awaitMails(int count, long timeoutMs) {
+        smtp.waitForIncomingEmail(timeoutMs, count);
+        return List.of(smtp.getReceivedMessages());
+    }
+
+    /** A page with a form, its cookies and its CSRF token, as a browser would hold them. */
+    record Page(int status, String body, String cookies, String csrf) {
+    }
+
+    Page get(String path) {
+        Http.Response r = http.get(path);
+        Matcher hidden = Pattern.compile("<input[^>]*name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(r.body());
+        return new Page(r.status(), r.body(), r.cookies(), hidden.find() ? hidden.group(1) : null);
+    }
+
+    Http.Response post(String path, Page from, String... nameValues) {
+        List<String> pairs = new ArrayList<>();
+        for (int i = 0; i < nameValues.length; i += 2) {
+            pairs.add(enc(nameValues[i]) + "=" + enc(nameValues[i + 1]));
+        }
+        if (from.csrf() != null) {
+            pairs.add("_csrf=" + enc(from.csrf()));
+        }
+        HttpRequest.Builder request = http.request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(String.join("&", pairs)));
+        if (!from.cookies().isEmpty()) {
+            request.header("Cookie", from.cookies());
+        }
+        return http.send(request);
+    }
+
+    /** GET the form for its CSRF token, then POST a registration. */
+    Http.Response register(String ticketToken, String address, String... levels) {
+        Page form = get("/t/" + ticketToken + "/mail");
+        List<String> values = new ArrayList<>(List.of("address", address));
+        for (String level : levels) {
+            values.add("notify");
+            values.add(level);
+        }
+        return post("/t/" + ticketToken + "/mail", form, values.toArray(String[]::new));
+    }
+
+    long count(String table) {
+        return app.jdbc().sql("SELECT count(*) FROM liveinfo." + table).query(Long.class).single();
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
