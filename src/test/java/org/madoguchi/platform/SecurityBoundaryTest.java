@@ -203,6 +203,13 @@ class SecurityBoundaryTest {
         assertThat(forged.status()).isEqualTo(403);
         assertThat(forged.json().path("code").asString()).isEqualTo("csrf");
 
+        // A form posted without its token (left open too long, say) gets an explanation, not a bare error.
+        Http.Response stale = anonymous.send(anonymous.request("/devices/pair")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("token=dev_x")));
+        assertThat(stale.status()).isEqualTo(403);
+        assertThat(stale.body()).contains("有効期限が切れました");
+
         Http.Response any = anonymous.get("/api/v1/offices/honcho/summary");
         assertThat(any.header("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(any.header("Content-Security-Policy")).contains("frame-ancestors 'none'");
