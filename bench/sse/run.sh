@@ -32,16 +32,25 @@ if [ ! -f "$JAR" ] || [ -n "$(find src pom.xml -newer "$JAR" -print -quit)" ]; t
 fi
 
 APP_PID=
-cleanup() { [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true; }
+cleanup() {
+    [ -n "${CLIENT:-}" ] && kill "$CLIENT" 2>/dev/null || true
+    if [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null; then
+        # A JVM that ran out of memory may not stop by itself.
+        for _ in $(seq 1 20); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.5; done
+        kill -9 "$APP_PID" 2>/dev/null || true
+    fi
+}
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 rm -rf "$DATA"; mkdir -p "$DATA"
-say "starting madoguchi on port $PORT (-Xmx512m), data in $DATA"
-MADOGUCHI_DATA_DIR="$DATA" java -Xmx512m ${APP_JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" \
+say "starting madoguchi on port $PORT (-Xmx${XMX:-512m}), data in $DATA"
+MADOGUCHI_DATA_DIR="$DATA" java -Xmx${XMX:-512m} ${APP_JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" \
     --madoguchi.reception.auto-close-day=false \
     --server.tomcat.max-connections=$((SUBSCRIBERS + 1000)) --server.tomcat.accept-count=2000 \
-    --madoguchi.liveinfo.max-subscribers=$((SUBSCRIBERS + 1000)) ${APP_ARGS:-} >"$DATA/app.log" 2>&1 &
+    --madoguchi.liveinfo.max-subscribers=$((SUBSCRIBERS + 1000)) \
+    --server.max-http-request-header-size=${HEADER_SIZE:-8KB} --server.tomcat.max-http-response-header-size=${HEADER_SIZE:-8KB} \
+    ${APP_ARGS:-} >"$DATA/app.log" 2>&1 &
 APP_PID=$!
 for i in $(seq 1 240); do
     kill -0 "$APP_PID" 2>/dev/null || { tail -40 "$DATA/app.log"; die "the application exited during start-up"; }
@@ -74,5 +83,5 @@ done
 wait "$CLIENT"
 say "summary"
 grep SUMMARY "$DATA/client.txt"
-echo "server heap: peak used sampled $((peak / 1024)) MiB of max 512 MiB; with all subscribers connected, after a full GC: ${live_after_gc:-n/a}"
+echo "server heap: peak used sampled $((peak / 1024)) MiB of max ${XMX:-512m}; with all subscribers connected, after a full GC: ${live_after_gc:-n/a}"
 echo "server threads with all subscribers connected: ${threads:-n/a}"
