@@ -114,7 +114,10 @@ class KioskToCounterFlowTest {
         // The visitor's own page shows the call at 国保年金課.
         k.get(app.url("/t/" + app.jdbc().sql("SELECT public_token FROM reception.ticket WHERE number = :n AND office_id = 'honcho'")
                 .param("n", number).query(String.class).single()));
-        assertThat(k.findElement(By.id("steps")).getText()).contains("完了").contains("お呼びしています").contains("11番窓口");
+        kiosk.await(d -> {
+            String steps = d.findElement(By.id("steps")).getText();
+            return steps.contains("完了") && steps.contains("お呼びしています") && steps.contains("11番窓口");
+        });
         assertThat(kiosk.seriousAccessibilityViolations()).as("ticket page accessibility").isEmpty();
     }
 

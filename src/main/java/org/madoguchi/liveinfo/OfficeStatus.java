@@ -1,0 +1,24 @@
+package org.madoguchi.liveinfo;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The public picture of an office, as every viewer gets it: queue lengths, the numbers being called and an
+ * estimated wait per department. Numbers and counters only, never a person.
+ *
+ * @param version the last reception event included; it only grows
+ */
+public record OfficeStatus(String officeId, String officeNameJa, String officeNameEn, Instant asOf, long version,
+                           List<Department> departments) {
+
+    /** @param waitMinutes the estimated wait for someone who takes a ticket now */
+    public record Department(String id, String nameJa, String nameEn, String floor, String area, int waiting,
+                             int atCounter, int waitMinutes, CongestionLevel congestion, List<Call> calling) {
+    }
+
+    /** @param counterNumber the counter's number when its label has one (11 for 11番窓口), for other languages */
+    public record Call(int number, String counterId, String counterLabelJa, String counterLabelEn,
+                       Integer counterNumber, Instant calledAt) {
+    }
+}

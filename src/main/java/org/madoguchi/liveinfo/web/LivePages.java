@@ -1,0 +1,120 @@
+package org.madoguchi.liveinfo.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.madoguchi.liveinfo.LiveStatus;
+import org.madoguchi.liveinfo.LiveTickets;
+import org.madoguchi.reception.Floor;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * The public live pages, without sign-in: an office's status, the visitor's own ticket (from the QR code)
+ * and how to use them. Bad input gets a page that says in Japanese what happened and what to do.
+ */
+@Controller
+class LivePages {
+
+    static final String UNKNOWN_TICKET_JA =
+            "この受付票は見つかりません。受付票の QR コードをもう一度読み取ってください。ご不明な点は職員におたずねください。";
+    static final String EXPIRED_TICKET_JA =
+            "この受付票は受付時間の終了により使えなくなりました。ご用件が残っている場合は、次の開庁日に改めて受付をしてください。";
+    static final String UNKNOWN_OFFICE_JA = "お探しの庁舎は見つかりません。URL をお確かめください。";
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private final LiveStatus status;
+    private final LiveTickets tickets;
+    private final MessageSource messages;
+
+    LivePages(LiveStatus status, LiveTickets tickets, MessageSource messages) {
+        this.status = status;
+        this.tickets = tickets;
+        this.messages = messages;
+    }
+
+    private void common(Model model, HttpServletRequest request, Locale locale) {
+        model.addAttribute("liveLangs", LiveLanguages.links(request, locale));
+        model.addAttribute("text", new LiveText(messages, locale));
+        model.addAttribute("htmlLang", LiveLanguages.current(locale).startsWith("ja") ? "ja" : locale.getLanguage());
+    }
+
+    @GetMapping("/live/{office}")
+    String office(@PathVariable String office, Model model, HttpServletRequest request, HttpServletResponse response,
+                  Locale locale) {
+        common(model, request, locale);
+        if (!status.isOffice(office)) {
+            return unavailable(model, response, HttpStatus.NOT_FOUND, "live.office.unknown", UNKNOWN_OFFICE_JA);
+        }
+        LiveStatus.Snapshot snapshot = status.snapshot(office);
+        Floor floor = status.floor(office).orElseThrow();
+        model.addAttribute("status", snapshot.status());
+        model.addAttribute("asOf", TIME.withZone(ZoneId.of(floor.office().timeZone())).format(snapshot.status().asOf()));
+        model.addAttribute("zone", floor.office().timeZone());
+        model.addAttribute("officeName", LiveLanguages.current(locale).startsWith("ja")
+                ? snapshot.status().officeNameJa() : snapshot.status().officeNameEn());
+        return "liveinfo/status";
+    }
+
+    @GetMapping("/live/help")
+    String help(Model model, HttpServletRequest request, Locale locale) {
+        common(model, request, locale);
+        return "liveinfo/help";
+    }
+
+    @GetMapping("/t/{token}")
+    String ticket(@PathVariable String token, Model model, HttpServletRequest request, HttpServletResponse response,
+                  Locale locale) {
+        common(model, request, locale);
+        LiveTickets.Lookup lookup = tickets.find(token);
+        if (!lookup.current()) {
+            return refused(lookup, model, response);
+        }
+        model.addAttribute("ticket", lookup.status());
+        model.addAttribute("view", TicketView.of(lookup.status(), new LiveText(messages, locale)));
+        model.addAttribute("token", token);
+        model.addAttribute("officeName", status.floor(lookup.status().officeId())
+                .map(f -> LiveLanguages.current(locale).startsWith("ja") ? f.office().nameJa() : f.office().nameEn())
+                .orElse(""));
+        return "liveinfo/ticket";
+    }
+
+    /** Just the itinerary, re-rendered in the visitor's language when the page learns of a change. */
+    @GetMapping("/t/{token}/steps")
+    String steps(@PathVariable String token, Model model, HttpServletRequest request, HttpServletResponse response,
+                 Locale locale) {
+        common(model, request, locale);
+        LiveTickets.Lookup lookup = tickets.find(token);
+        if (!lookup.current()) {
+            return refused(lookup, model, response);
+        }
+        model.addAttribute("ticket", lookup.status());
+        model.addAttribute("view", TicketView.of(lookup.status(), new LiveText(messages, locale)));
+        response.setHeader("Cache-Control", "no-store");
+        return "liveinfo/ticket :: steps";
+    }
+
+    private String refused(LiveTickets.Lookup lookup, Model model, HttpServletResponse response) {
+        // Unknown and malformed tokens share one answer, so nothing tells a guessed token from a wrong one.
+        return lookup.outcome() == LiveTickets.Outcome.EXPIRED
+                ? unavailable(model, response, HttpStatus.GONE, "live.ticket.expired", EXPIRED_TICKET_JA)
+                : unavailable(model, response, HttpStatus.NOT_FOUND, "live.ticket.unknown", UNKNOWN_TICKET_JA);
+    }
+
+    private String unavailable(Model model, HttpServletResponse response, HttpStatus status, String key,
+                               String japanese) {
+        response.setStatus(status.value());
+        response.setHeader("Cache-Control", "no-store");
+        model.addAttribute("problemKey", key);
+        model.addAttribute("japanese", japanese);
+        return "liveinfo/unavailable";
+    }
+
+}
