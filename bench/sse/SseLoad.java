@@ -41,6 +41,7 @@ public class SseLoad {
     public static void main(String[] args) throws Exception {
         String host = "127.0.0.1";
         int port = 8383;
+        int streamPort = -1;
         String office = "honcho";
         int subscribers = 10_000;
         int updates = 10;
@@ -49,11 +50,12 @@ public class SseLoad {
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(args[++i]);
+                case "--stream-port" -> streamPort = Integer.parseInt(args[++i]);
                 case "--office" -> office = args[++i];
                 case "--subscribers" -> subscribers = Integer.parseInt(args[++i]);
                 case "--updates" -> updates = Integer.parseInt(args[++i]);
                 case "--help" -> {
-                    System.out.println("java SseLoad.java [--port 8383] [--office honcho] [--subscribers 10000] [--updates 10]"
+                    System.out.println("java SseLoad.java [--port 8383] [--stream-port 8384 (the lean stream server; default: the servlet stream on --port)] [--office honcho] [--subscribers 10000] [--updates 10]"
                             + " (MADOGUCHI_ADMIN_PASSWORD issues the tickets)");
                     return;
                 }
@@ -61,7 +63,9 @@ public class SseLoad {
             }
         }
         String path = "/api/v1/public/offices/" + office + "/status/stream";
-        byte[] request = ("GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port
+        int subscribeTo = streamPort > 0 ? streamPort : port;
+        System.out.printf("subscribing on port %d (%s)%n", subscribeTo, streamPort > 0 ? "lean stream server" : "servlet stream");
+        byte[] request = ("GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + subscribeTo
                 + "\r\nAccept: text/event-stream\r\nCache-Control: no-cache\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
 
         Selector selector = Selector.open();
@@ -69,7 +73,7 @@ public class SseLoad {
         long start = System.nanoTime();
         // Connect in batches so the server's accept queue is not overrun.
         for (int i = 0; i < subscribers; i++) {
-            SocketChannel ch = SocketChannel.open(new InetSocketAddress(host, port));
+            SocketChannel ch = SocketChannel.open(new InetSocketAddress(host, subscribeTo));
             ch.write(ByteBuffer.wrap(request));
             ch.configureBlocking(false);
             Conn c = new Conn(ch);

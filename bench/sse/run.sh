@@ -3,7 +3,8 @@
 #   1. builds the jar if needed and starts madoguchi on port 8383 with -Xmx512m and a fresh data directory
 #      (target/sse-bench-data), Tomcat allowed enough connections for the subscribers;
 #   2. opens SUBSCRIBERS (default 10000) SSE connections to /api/v1/public/offices/honcho/status/stream
-#      with bench/sse/SseLoad.java (one thread, non-blocking NIO);
+#      with bench/sse/SseLoad.java (one thread, non-blocking NIO), on the lean stream server's port
+#      STREAM_PORT (default 8384); LEAN=0 measures the servlet stream on PORT instead;
 #   3. issues UPDATES (default 10) tickets one by one and measures when each subscriber got the new status;
 #   4. prints delivery latency (p50/p99/max), the server's heap and threads, and stops the application.
 set -euo pipefail
@@ -12,6 +13,8 @@ cd "$ROOT"
 PORT=${PORT:-8383}
 SUBSCRIBERS=${SUBSCRIBERS:-10000}
 UPDATES=${UPDATES:-10}
+STREAM_PORT=${STREAM_PORT:-8384}
+LEAN=${LEAN:-1}
 DATA="$ROOT/target/sse-bench-data"
 JAR="$ROOT/target/madoguchi-0.1.0-SNAPSHOT.jar"
 export MADOGUCHI_ADMIN_PASSWORD="sse-bench-$(date +%s)-$RANDOM"
@@ -49,6 +52,7 @@ MADOGUCHI_DATA_DIR="$DATA" java -Xmx${XMX:-512m} ${APP_JAVA_OPTS:-} -jar "$JAR" 
     --madoguchi.reception.auto-close-day=false \
     --server.tomcat.max-connections=$((SUBSCRIBERS + 1000)) --server.tomcat.accept-count=2000 \
     --madoguchi.liveinfo.max-subscribers=$((SUBSCRIBERS + 1000)) \
+    --madoguchi.liveinfo.stream-port="$STREAM_PORT" --madoguchi.liveinfo.stream-server.enabled=$([ "$LEAN" = 1 ] && echo true || echo false) \
     --server.max-http-request-header-size=${HEADER_SIZE:-8KB} --server.tomcat.max-http-response-header-size=${HEADER_SIZE:-8KB} \
     ${APP_ARGS:-} >"$DATA/app.log" 2>&1 &
 APP_PID=$!
@@ -64,7 +68,7 @@ heap() {
 }
 say "heap before: $(heap)"
 say "opening $SUBSCRIBERS subscribers and sending $UPDATES updates"
-java -Xmx1g bench/sse/SseLoad.java --port "$PORT" --subscribers "$SUBSCRIBERS" --updates "$UPDATES" \
+java -Xmx1g bench/sse/SseLoad.java --port "$PORT" $([ "$LEAN" = 1 ] && echo --stream-port "$STREAM_PORT") --subscribers "$SUBSCRIBERS" --updates "$UPDATES" \
     | tee "$DATA/client.txt" &
 CLIENT=$!
 # Sample the server while the subscribers are connected: heap used (and after a full GC), threads.
@@ -77,6 +81,8 @@ while kill -0 "$CLIENT" 2>/dev/null; do
         threads=$(jcmd "$APP_PID" Thread.print 2>/dev/null | grep -c '^"' || true)
         jcmd "$APP_PID" GC.run >/dev/null 2>&1 || true
         live_after_gc=$(heap)
+        # Where the heap goes per connection (top classes after the full GC).
+        jcmd "$APP_PID" GC.class_histogram 2>/dev/null | head -40 >"$DATA/histogram.txt" || true
     fi
     sleep 1
 done

@@ -86,6 +86,11 @@ public class LiveStatus implements DisposableBean {
         return previous == null ? built : previous;
     }
 
+    /** The office's status if it is already built, without touching the database; null otherwise. */
+    public Snapshot cached(String officeId) {
+        return officeId == null ? null : cache.get(officeId);
+    }
+
     public boolean isOffice(String officeId) {
         return officeId != null && officeId.matches("[a-z0-9-]{1,40}") && floors.find(officeId).isPresent();
     }

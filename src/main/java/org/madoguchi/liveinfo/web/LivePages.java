@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.madoguchi.liveinfo.LiveStatus;
 import org.madoguchi.liveinfo.LiveTickets;
+import org.madoguchi.liveinfo.stream.LeanStreamServer;
 import org.madoguchi.reception.Floor;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -33,11 +34,18 @@ class LivePages {
     private final LiveStatus status;
     private final LiveTickets tickets;
     private final MessageSource messages;
+    private final LeanStreamServer leanStream;
 
-    LivePages(LiveStatus status, LiveTickets tickets, MessageSource messages) {
+    LivePages(LiveStatus status, LiveTickets tickets, MessageSource messages, LeanStreamServer leanStream) {
         this.status = status;
         this.tickets = tickets;
         this.messages = messages;
+        this.leanStream = leanStream;
+    }
+
+    /** The lean stream server's URL for the office, tried first by the page; null keeps the servlet stream. */
+    private void leanStream(Model model, HttpServletRequest request, String office) {
+        model.addAttribute("streamLean", leanStream.publicUrl(request.getScheme(), request.getServerName(), office));
     }
 
     private void common(Model model, HttpServletRequest request, Locale locale) {
@@ -58,6 +66,7 @@ class LivePages {
         model.addAttribute("status", snapshot.status());
         model.addAttribute("asOf", TIME.withZone(ZoneId.of(floor.office().timeZone())).format(snapshot.status().asOf()));
         model.addAttribute("zone", floor.office().timeZone());
+        leanStream(model, request, office);
         model.addAttribute("officeName", LiveLanguages.current(locale).startsWith("ja")
                 ? snapshot.status().officeNameJa() : snapshot.status().officeNameEn());
         return "liveinfo/status";
@@ -80,6 +89,7 @@ class LivePages {
         model.addAttribute("ticket", lookup.status());
         model.addAttribute("view", TicketView.of(lookup.status(), new LiveText(messages, locale)));
         model.addAttribute("token", token);
+        leanStream(model, request, lookup.status().officeId());
         model.addAttribute("officeName", status.floor(lookup.status().officeId())
                 .map(f -> LiveLanguages.current(locale).startsWith("ja") ? f.office().nameJa() : f.office().nameEn())
                 .orElse(""));
