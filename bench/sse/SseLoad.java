@@ -45,6 +45,9 @@ public class SseLoad {
         String office = "honcho";
         int subscribers = 10_000;
         int updates = 10;
+        // The first updates after start-up run cold (JIT, class loading); they are sent and shown but,
+        // as in any benchmark's warm-up, not counted in the percentiles.
+        int warmupUpdates = 2;
         String user = "admin";
         String password = System.getenv().getOrDefault("MADOGUCHI_ADMIN_PASSWORD", "");
         for (int i = 0; i < args.length; i++) {
@@ -54,8 +57,9 @@ public class SseLoad {
                 case "--office" -> office = args[++i];
                 case "--subscribers" -> subscribers = Integer.parseInt(args[++i]);
                 case "--updates" -> updates = Integer.parseInt(args[++i]);
+                case "--warmup-updates" -> warmupUpdates = Integer.parseInt(args[++i]);
                 case "--help" -> {
-                    System.out.println("java SseLoad.java [--port 8383] [--stream-port 8384 (the lean stream server; default: the servlet stream on --port)] [--office honcho] [--subscribers 10000] [--updates 10]"
+                    System.out.println("java SseLoad.java [--port 8383] [--stream-port 8384 (the lean stream server; default: the servlet stream on --port)] [--office honcho] [--subscribers 10000] [--updates 10] [--warmup-updates 2]"
                             + " (MADOGUCHI_ADMIN_PASSWORD issues the tickets)");
                     return;
                 }
@@ -96,7 +100,8 @@ public class SseLoad {
         String auth = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         List<Double> all = new ArrayList<>();
         long missed = 0;
-        for (int u = 0; u < updates; u++) {
+        for (int u = 0; u < warmupUpdates + updates; u++) {
+            boolean measured = u >= warmupUpdates;
             long before = conns.stream().filter(c -> c.open).mapToLong(c -> c.lastId).max().orElse(0);
             long sent = System.nanoTime();
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://" + host + ":" + port
@@ -116,11 +121,13 @@ public class SseLoad {
             double[] lat = conns.stream().filter(c -> c.open && c.lastId > before)
                     .mapToDouble(c -> (c.seenAtNanos - sent) / 1e6).sorted().toArray();
             long late = conns.stream().filter(c -> c.open && c.lastId <= before).count();
-            missed += late;
-            for (double v : lat) {
-                all.add(v);
+            if (measured) {
+                missed += late;
+                for (double v : lat) {
+                    all.add(v);
+                }
             }
-            System.out.printf("update %2d: delivered to %d, not within 10 s %d; p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
+            System.out.printf((measured ? "" : "warm-up ") + "update %2d: delivered to %d, not within 10 s %d; p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
                     u + 1, lat.length, late, pct(lat, 50), pct(lat, 99), lat.length == 0 ? 0 : lat[lat.length - 1]);
             // Let the stream settle, and keep updates apart so that coalescing does not merge them.
             long pause = System.nanoTime() + 2_000_000_000L;

@@ -13,6 +13,7 @@ cd "$ROOT"
 PORT=${PORT:-8383}
 SUBSCRIBERS=${SUBSCRIBERS:-10000}
 UPDATES=${UPDATES:-10}
+WARMUP_UPDATES=${WARMUP_UPDATES:-2}   # sent first and shown, not counted (cold JIT)
 STREAM_PORT=${STREAM_PORT:-8384}
 LEAN=${LEAN:-1}
 DATA="$ROOT/target/sse-bench-data"
@@ -68,7 +69,7 @@ heap() {
 }
 say "heap before: $(heap)"
 say "opening $SUBSCRIBERS subscribers and sending $UPDATES updates"
-java -Xmx1g bench/sse/SseLoad.java --port "$PORT" $([ "$LEAN" = 1 ] && echo --stream-port "$STREAM_PORT") --subscribers "$SUBSCRIBERS" --updates "$UPDATES" \
+java -Xmx1g bench/sse/SseLoad.java --port "$PORT" $([ "$LEAN" = 1 ] && echo --stream-port "$STREAM_PORT") --subscribers "$SUBSCRIBERS" --updates "$UPDATES" --warmup-updates "$WARMUP_UPDATES" \
     | tee "$DATA/client.txt" &
 CLIENT=$!
 # Sample the server while the subscribers are connected: heap used (and after a full GC), threads.

@@ -2,6 +2,7 @@ package org.madoguchi.platform.security;
 
 import org.madoguchi.platform.CurrentActor;
 import org.madoguchi.platform.ProblemException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -30,8 +31,11 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, Accounts accounts, ProblemAuthenticationEntryPoint problems)
+    SecurityFilterChain securityFilterChain(HttpSecurity http, Accounts accounts, ProblemAuthenticationEntryPoint problems,
+                                           @Value("${madoguchi.security.connect-src:}") String extraConnectSrc)
             throws Exception {
+        // Pages may open live streams on another origin (the lean stream server) only where configured.
+        String connectSrc = "connect-src 'self'" + (extraConnectSrc.isBlank() ? "" : " " + extraConnectSrc.trim()) + "; ";
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         // Cookie sessions need CSRF tokens; calls that carry their own Authorization header (Basic or a
         // device token) cannot be forged by another site, so they are exempt.
@@ -71,7 +75,7 @@ class SecurityConfiguration {
                         .defaultAccessDeniedHandlerFor(new PageAccessDenied(), request -> true))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
-                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                                "default-src 'self'; " + connectSrc + "img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
                                         + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'"))
                         .referrerPolicy(ref -> ref.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
         return http.build();
