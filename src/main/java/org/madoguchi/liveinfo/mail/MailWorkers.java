@@ -3,9 +3,6 @@ package org.madoguchi.liveinfo.mail;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.HashSet;
-import java.util.Set;
-import org.madoguchi.reception.LiveEvent;
 import org.madoguchi.reception.ReceptionEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,14 +48,8 @@ class MailWorkers implements SmartLifecycle {
         sending = Executors.newSingleThreadScheduledExecutor(r -> thread(r, "mail-send"));
         trigger.useExecutor(evaluating);
         if (!subscribed) {
-            // The listener only notes which offices moved; it returns at once.
-            events.subscribe(list -> {
-                Set<String> offices = new HashSet<>();
-                for (LiveEvent e : list) {
-                    offices.add(e.officeId());
-                }
-                trigger.officesChanged(offices);
-            }, trigger::evaluateAll);
+            // The listener only notes which offices moved and who was called; it returns at once.
+            events.subscribe(trigger::eventsArrived, trigger::evaluateAll);
             subscribed = true;
         }
         long evaluateMs = properties.evaluateInterval().toMillis();
@@ -86,6 +77,19 @@ class MailWorkers implements SmartLifecycle {
         }
         evaluating = null;
         sending = null;
+    }
+
+    /**
+     * Waits until the passes already under way on both threads are over (each thread runs one task at a
+     * time, so an empty task queued behind them runs last). Tests use it so that a mail being sent while
+     * they clear the outbox does not arrive in the next test.
+     */
+    void awaitPassesInFlight() throws Exception {
+        for (ScheduledExecutorService s : new ScheduledExecutorService[] {evaluating, sending}) {
+            if (s != null) {
+                s.submit(() -> { }).get(30, TimeUnit.SECONDS);
+            }
+        }
     }
 
     @Override

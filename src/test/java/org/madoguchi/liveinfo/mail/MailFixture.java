@@ -81,6 +81,8 @@ final class MailFixture {
         app.jdbc().sql("TRUNCATE liveinfo.mail_outbox, liveinfo.mail_subscription, liveinfo.mail_access_log").update();
         app.bean(MailRegistrations.class).clearRateLimits();
         try {
+            // A mail the previous test queued may be on the wire right now; let it land, then empty the mailboxes.
+            app.bean(MailWorkers.class).awaitPassesInFlight();
             smtp.purgeEmailFromAllMailboxes();
         } catch (Exception e) {
             throw new IllegalStateException(e);
