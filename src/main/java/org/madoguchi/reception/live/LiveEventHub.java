@@ -13,9 +13,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.madoguchi.platform.ProblemException;
 import org.madoguchi.reception.LiveEvent;
 import org.madoguchi.reception.ReceptionEvents;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -34,17 +36,29 @@ public class LiveEventHub implements DisposableBean {
 
     private final ReceptionEvents events;
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
-    private final ExecutorService senders = Executors.newFixedThreadPool(4, daemon("sse-send"));
+    /**
+     * A write to a client that vanished without closing (a TV switched off) blocks until TCP gives up. Each
+     * drain therefore gets a thread of its own from a cached pool, so a stuck client holds only its own
+     * thread; the subscriber cap bounds how many there can be. Crowds use liveinfo's lean stream instead.
+     */
+    private final ExecutorService senders = Executors.newCachedThreadPool(daemon("sse-send"));
+    private final int maxSubscribers;
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("sse-heartbeat"));
 
-    LiveEventHub(ReceptionEvents events) {
+    LiveEventHub(ReceptionEvents events,
+                 @org.springframework.beans.factory.annotation.Value("${madoguchi.reception.max-live-subscribers:500}") int maxSubscribers) {
         this.events = events;
+        this.maxSubscribers = maxSubscribers;
         events.subscribe(this::publish, this::resyncAll);
         heartbeat.scheduleAtFixedRate(this::ping, 15, 15, TimeUnit.SECONDS);
     }
 
     /** Opens a stream for an office (optionally one department), replaying what the caller missed. */
     public SseEmitter subscribe(String officeId, String departmentId, Long lastEventId) {
+        if (subscribers.size() >= maxSubscribers) {
+            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "too-many-subscribers",
+                    "ただいま接続が混み合っています。しばらくしてから再接続してください。");
+        }
         SseEmitter emitter = new SseEmitter(EMITTER_TIMEOUT_MS);
         Subscriber subscriber = new Subscriber(officeId, departmentId, emitter);
         emitter.onCompletion(() -> subscribers.remove(subscriber));
