@@ -77,5 +77,19 @@ window.MadoguchiLive = (function () {
     return response.json();
   }
 
-  return { connect: connect, post: post, getJson: getJson };
+  // The lean stream server (its own port) is tried first when a page names it. If it cannot be opened at
+  // all (not reachable, or the page's Content-Security-Policy does not allow its origin), the stream on the
+  // page's own origin is used instead; a short probe decides, so stale detection stays in connect().
+  function chooseStream(lean, fallback, done) {
+    if (!lean) { done(fallback); return; }
+    let decided = false;
+    let probe;
+    function decide(url) { if (decided) return; decided = true; if (probe) probe.close(); done(url); }
+    try { probe = new EventSource(lean); } catch (e) { decide(fallback); return; }
+    probe.onopen = function () { decide(lean); };
+    probe.onerror = function () { decide(fallback); };
+    setTimeout(function () { decide(fallback); }, 5000);
+  }
+
+  return { connect: connect, post: post, getJson: getJson, chooseStream: chooseStream };
 })();

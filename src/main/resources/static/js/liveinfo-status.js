@@ -114,22 +114,9 @@
 
   lastCallsKey = null;
 
-  // The lean stream server (its own port) is tried first when the page names it. If it cannot be opened at
-  // all (not reachable, or the page's Content-Security-Policy does not allow its origin), the servlet stream
-  // on the page's own origin is used instead; a short probe decides, so the stale detection stays in one place.
-  function streamUrl(done) {
-    if (!d.streamLean) { done(d.stream); return; }
-    let decided = false;
-    let probe;
-    function decide(url) { if (decided) return; decided = true; if (probe) probe.close(); done(url); }
-    try { probe = new EventSource(d.streamLean); } catch (e) { decide(d.stream); return; }
-    probe.onopen = function () { decide(d.streamLean); };
-    probe.onerror = function () { decide(d.stream); };
-    setTimeout(function () { decide(d.stream); }, 5000);
-  }
 
   if (!window.EventSource) { setConnected(false); return; }
-  streamUrl(function (url) { MadoguchiLive.connect(url, {
+  MadoguchiLive.chooseStream(d.streamLean, d.stream, function (url) { MadoguchiLive.connect(url, {
     types: ['status'],
     onEvent: function (type, status) { apply(status); },
     onStatus: setConnected

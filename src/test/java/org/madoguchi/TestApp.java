@@ -70,6 +70,8 @@ public final class TestApp {
         properties.put("server.port", "0");
         properties.put("madoguchi.admin.initial-password", ADMIN_PASSWORD);
         properties.put("madoguchi.reception.auto-close-day", "false");
+        // Several instances run in one JVM (and a developer's own may be running): no fixed ports.
+        properties.put("madoguchi.liveinfo.stream-port", "0");
         properties.put("spring.main.banner-mode", "off");
         properties.put("logging.level.root", "WARN");
         properties.put("logging.level.org.madoguchi", "INFO");

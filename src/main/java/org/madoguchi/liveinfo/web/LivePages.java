@@ -81,13 +81,10 @@ class LivePages {
     @GetMapping("/t/{token}")
     String ticket(@PathVariable String token, Model model, HttpServletRequest request, HttpServletResponse response,
                   Locale locale) {
-        common(model, request, locale);
-        LiveTickets.Lookup lookup = tickets.find(token);
+        LiveTickets.Lookup lookup = ticketModel(token, model, request, locale);
         if (!lookup.current()) {
             return refused(lookup, model, response);
         }
-        model.addAttribute("ticket", lookup.status());
-        model.addAttribute("view", TicketView.of(lookup.status(), new LiveText(messages, locale)));
         model.addAttribute("token", token);
         leanStream(model, request, lookup.status().officeId());
         model.addAttribute("officeName", status.floor(lookup.status().officeId())
@@ -96,17 +93,25 @@ class LivePages {
         return "liveinfo/ticket";
     }
 
+    /** Looks the ticket up and, while it is current, puts it and its view in the model. */
+    private LiveTickets.Lookup ticketModel(String token, Model model, HttpServletRequest request, Locale locale) {
+        common(model, request, locale);
+        LiveTickets.Lookup lookup = tickets.find(token);
+        if (lookup.current()) {
+            model.addAttribute("ticket", lookup.status());
+            model.addAttribute("view", TicketView.of(lookup.status(), new LiveText(messages, locale)));
+        }
+        return lookup;
+    }
+
     /** Just the itinerary, re-rendered in the visitor's language when the page learns of a change. */
     @GetMapping("/t/{token}/steps")
     String steps(@PathVariable String token, Model model, HttpServletRequest request, HttpServletResponse response,
                  Locale locale) {
-        common(model, request, locale);
-        LiveTickets.Lookup lookup = tickets.find(token);
+        LiveTickets.Lookup lookup = ticketModel(token, model, request, locale);
         if (!lookup.current()) {
             return refused(lookup, model, response);
         }
-        model.addAttribute("ticket", lookup.status());
-        model.addAttribute("view", TicketView.of(lookup.status(), new LiveText(messages, locale)));
         response.setHeader("Cache-Control", "no-store");
         return "liveinfo/ticket :: steps";
     }
