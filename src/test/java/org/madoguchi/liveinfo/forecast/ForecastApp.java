@@ -2,26 +2,16 @@ package org.madoguchi.liveinfo.forecast;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Map;
 import org.madoguchi.TestApp;
 
-/**
- * The application for the forecast's web tests: the shared test database, plus the forecast's message bundle,
- * which application.yml does not list yet (spring.messages.basename: messages,i18n/forecast).
- */
+/** The application for the forecast's web tests (the shared one), and the history they record. */
 final class ForecastApp {
-
-    private static TestApp app;
 
     private ForecastApp() {
     }
 
-    static synchronized TestApp get() {
-        if (app == null) {
-            app = TestApp.start(Map.of("spring.messages.basename", "messages,i18n/forecast"));
-            Runtime.getRuntime().addShutdownHook(new Thread(app::close));
-        }
-        return app;
+    static TestApp get() {
+        return TestApp.shared();
     }
 
     /**

@@ -51,7 +51,6 @@ final class MailFixture {
         app = TestApp.start(Map.ofEntries(
                 Map.entry("spring.mail.host", "127.0.0.1"),
                 Map.entry("spring.mail.port", String.valueOf(smtpPort)),
-                Map.entry("spring.messages.basename", "messages,i18n/mail"),
                 Map.entry("madoguchi.public-base-url", BASE_URL),
                 Map.entry("madoguchi.liveinfo.mail.from", "noreply@madoguchi.example.jp"),
                 Map.entry("madoguchi.liveinfo.mail.keys.t1", Base64.getEncoder().encodeToString(KEY)),
