@@ -225,15 +225,25 @@ public class LeanStreamServer implements SmartLifecycle {
                     if (!key.isValid()) {
                         continue;
                     }
-                    if (key.isAcceptable()) {
-                        accept();
-                    } else {
-                        Conn c = (Conn) key.attachment();
-                        if (key.isReadable()) {
-                            read(c);
+                    try {
+                        if (key.isAcceptable()) {
+                            accept();
+                        } else {
+                            Conn c = (Conn) key.attachment();
+                            if (key.isReadable()) {
+                                read(c);
+                            }
+                            if (key.isValid() && key.isWritable()) {
+                                flush(c);
+                            }
                         }
-                        if (key.isValid() && key.isWritable()) {
-                            flush(c);
+                    } catch (RuntimeException e) {
+                        // One connection's trouble (a key cancelled under us, say) must not stop the server.
+                        log.debug("Closing a stream connection after {}", e.getClass().getSimpleName());
+                        if (key.attachment() instanceof Conn c) {
+                            close(c);
+                        } else {
+                            key.cancel();
                         }
                     }
                 }
