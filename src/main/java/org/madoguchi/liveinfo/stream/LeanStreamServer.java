@@ -242,8 +242,6 @@ public class LeanStreamServer implements SmartLifecycle {
                         log.debug("Closing a stream connection after {}", e.getClass().getSimpleName());
                         if (key.attachment() instanceof Conn c) {
                             close(c);
-                        } else {
-                            key.cancel();
                         }
                     }
                 }
