@@ -166,6 +166,20 @@ class SecurityBoundaryTest {
     }
 
     @Test
+    void administrativeActionsAreAudited() {
+        long adminId = app.jdbc().sql("SELECT id FROM platform.staff WHERE login = 'admin'").query(Long.class).single();
+        List<Map<String, Object>> rows = app.jdbc().sql("""
+                        SELECT actor_staff_id, action, target FROM platform.audit_log
+                        WHERE target LIKE :login OR action = 'DEVICE_REGISTERED' ORDER BY id""")
+                .param("login", "%koseki-" + SUFFIX + "%").query().listOfRows();
+        assertThat(rows).anySatisfy(r -> assertThat(r).containsEntry("action", "STAFF_CREATED")
+                .containsEntry("actor_staff_id", adminId));
+        assertThat(rows).anySatisfy(r -> assertThat(r).containsEntry("action", "DEVICE_REGISTERED"));
+        assertThat(app.jdbc().sql("SELECT string_agg(target, ' ') FROM platform.audit_log").query(String.class).single())
+                .doesNotContain(PASSWORD).doesNotContain(kioskToken);
+    }
+
+    @Test
     void passwordsAreStoredAsModernHashes() {
         String hash = app.jdbc().sql("SELECT password_hash FROM platform.staff WHERE login = :l")
                 .param("l", "koseki-" + SUFFIX).query(String.class).single();

@@ -59,6 +59,12 @@ public class Accounts implements UserDetailsService {
                 .param("id", staffId).query(String.class).list());
     }
 
+    /** Writes an administrative action to the audit log (names and ids only, never secrets). */
+    void audit(Long actorStaffId, String action, String target) {
+        jdbc.sql("INSERT INTO platform.audit_log (actor_staff_id, action, target) VALUES (:actor, :action, :target)")
+                .param("actor", actorStaffId).param("action", action).param("target", target).update();
+    }
+
     public boolean anyAdministrator() {
         return jdbc.sql("SELECT count(*) FROM platform.staff WHERE role = 'ADMIN' AND enabled")
                 .query(Long.class).single() > 0;

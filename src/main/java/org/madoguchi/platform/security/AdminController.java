@@ -11,6 +11,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Set;
 import org.madoguchi.platform.Actor;
+import org.madoguchi.platform.CurrentActor;
 import org.madoguchi.platform.DepartmentCatalog;
 import org.madoguchi.platform.ProblemException;
 import org.springframework.dao.DuplicateKeyException;
@@ -26,10 +27,12 @@ class AdminController {
 
     private final Accounts accounts;
     private final DepartmentCatalog catalog;
+    private final CurrentActor actor;
 
-    AdminController(Accounts accounts, DepartmentCatalog catalog) {
+    AdminController(Accounts accounts, DepartmentCatalog catalog, CurrentActor actor) {
         this.accounts = accounts;
         this.catalog = catalog;
+        this.actor = actor;
     }
 
     record NewStaff(@NotBlank @Pattern(regexp = "[a-z0-9._-]{3,64}", message = "英小文字・数字・._- の 3〜64 文字") String login,
@@ -59,6 +62,8 @@ class AdminController {
         }
         try {
             var created = accounts.createStaff(body.login(), body.displayName(), body.password(), body.role(), departments);
+            accounts.audit(actor.get().staffId(), "STAFF_CREATED", "staff " + created.id() + " (" + created.login()
+                    + ", " + created.role() + ", " + String.join("/", new java.util.TreeSet<>(departments)) + ")");
             return ResponseEntity.created(URI.create("/api/v1/admin/staff/" + created.id())).body(created);
         } catch (DuplicateKeyException e) {
             throw ProblemException.conflict("login-taken", "職員ID「" + body.login() + "」はすでに使われています。");
@@ -76,7 +81,9 @@ class AdminController {
         if (!(authentication != null && authentication.getPrincipal() instanceof StaffPrincipal staff)) {
             throw ProblemException.forbidden("forbidden", "職員としてログインしてください。");
         }
-        return ResponseEntity.status(201).body(accounts.createStaffToken(staff.id(), body.name()));
+        Accounts.StaffToken token = accounts.createStaffToken(staff.id(), body.name());
+        accounts.audit(staff.id(), "STAFF_TOKEN_CREATED", "token " + token.id() + " of staff " + staff.id());
+        return ResponseEntity.status(201).body(token);
     }
 
     @GetMapping("/api/v1/admin/staff")
@@ -94,6 +101,8 @@ class AdminController {
             throw ProblemException.invalid("unknown-office", "庁舎「" + body.officeId() + "」は登録されていません。");
         }
         var device = accounts.registerDevice(body.name(), body.kind(), body.officeId());
+        accounts.audit(actor.get().staffId(), "DEVICE_REGISTERED", "device " + device.id() + " (" + device.kind()
+                + " at " + device.officeId() + ")");
         return ResponseEntity.created(URI.create("/api/v1/admin/devices/" + device.id())).body(device);
     }
 }

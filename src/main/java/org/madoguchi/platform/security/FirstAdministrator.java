@@ -62,6 +62,7 @@ class FirstAdministrator implements ApplicationRunner {
         } else {
             log.info("Created the first administrator 'admin' with the configured initial password.");
         }
-        accounts.createStaff("admin", "管理者", password, Actor.Role.ADMIN, Set.of());
+        var admin = accounts.createStaff("admin", "管理者", password, Actor.Role.ADMIN, Set.of());
+        accounts.audit(null, "FIRST_ADMIN_CREATED", "staff " + admin.id() + " (admin)");
     }
 }
