@@ -13,7 +13,6 @@ import org.madoguchi.reception.IssueTicket;
 import org.madoguchi.reception.ItineraryStep;
 import org.madoguchi.reception.ReceptionService;
 import org.madoguchi.reception.Ticket;
-import org.madoguchi.reception.TicketStatus;
 import org.madoguchi.reception.VisitPlanResolver;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -83,12 +82,5 @@ class TicketController {
     @Operation(summary = "Cancel the ticket and every open visit")
     Ticket cancel(@PathVariable UUID ticketId) {
         return reception.cancel(ticketId, actor.get());
-    }
-
-    @GetMapping("/api/v1/public/tickets/{token}")
-    @Operation(summary = "The visitor's own status, by the token printed as a QR code (public)")
-    TicketStatus status(@PathVariable String token) {
-        return reception.statusByToken(token).orElseThrow(() -> ProblemException.notFound("unknown-ticket",
-                "受付票が見つかりません。QR コードをもう一度読み取ってください。"));
     }
 }

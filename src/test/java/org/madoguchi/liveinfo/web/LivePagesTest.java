@@ -222,5 +222,8 @@ class LivePagesTest {
         assertThat(d().findElement(By.id("problem")).getText()).contains("使えなくなりました");
         assertThat(new Http(app).get("/t/" + token(old) + "/steps").status()).isEqualTo(410);
         assertThat(new Http(app).get("/t/" + token(old)).status()).isEqualTo(410);
+        Http.Response api = new Http(app).get("/api/v1/public/tickets/" + token(old));
+        assertThat(api.status()).isEqualTo(410);
+        assertThat(api.json().path("code").asString()).isEqualTo("ticket-expired");
     }
 }
