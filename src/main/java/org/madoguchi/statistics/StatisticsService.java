@@ -1,0 +1,185 @@
+package org.madoguchi.statistics;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.madoguchi.platform.ProblemException;
+import org.madoguchi.reception.Floor;
+import org.madoguchi.reception.FloorDirectory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Measures over {@code statistics.visit_fact}. Definitions (docs/statistics.md): wait = arrival in the department's
+ * queue (issue, or hand-over) → first call; service = first call → completion; since issue = the ticket's original
+ * issue → first call, reported for handed-over visits; absent rate = share of called visits ever marked absent.
+ */
+@Service
+public class StatisticsService {
+
+    /** How measures are grouped. */
+    public enum GroupBy { DEPARTMENT, COUNTER, HOUR, DAY, WEEKDAY, MONTH, FISCAL_YEAR }
+
+    /** Which visits count: a period of service dates (both ends included) and optional filters. */
+    public record Query(LocalDate from, LocalDate to, String officeId, String departmentId, String counterId) {
+        public Query {
+            if (from == null || to == null) {
+                throw ProblemException.invalid("period-required", "集計期間（開始日と終了日）を指定してください。");
+            }
+            if (to.isBefore(from)) {
+                throw ProblemException.invalid("period-reversed", "集計期間の終了日が開始日より前になっています。");
+            }
+        }
+
+        public static Query of(LocalDate from, LocalDate to) {
+            return new Query(from, to, null, null, null);
+        }
+
+        public static Query of(FiscalYear fy) {
+            return of(fy.firstDay(), fy.lastDay());
+        }
+    }
+
+    /** Average, median, 90th percentile, minimum and maximum in seconds; all null when nothing was measured. */
+    public record Durations(long count, Double average, Double median, Double p90, Double min, Double max) {
+    }
+
+    /** The measures of one group. */
+    public record Measures(String key, String label, long visits, long handedOver, long called, long absent,
+                           Double absentRate, Durations waiting, Durations service, Durations sinceIssue) {
+    }
+
+    private final JdbcClient jdbc;
+    private final FloorDirectory floors;
+    private final StatisticsProperties properties;
+
+    StatisticsService(JdbcClient jdbc, FloorDirectory floors, StatisticsProperties properties) {
+        this.jdbc = jdbc;
+        this.floors = floors;
+        this.properties = properties;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Measures> measures(Query query, GroupBy groupBy) {
+        String zone = properties.zone().getId();
+        String key = switch (groupBy) {
+            case DEPARTMENT -> "department_id";
+            case COUNTER -> "coalesce(counter_id, '')";
+            // Hour of arrival in the queue, local time: when the demand came.
+            case HOUR -> "lpad(extract(hour FROM (coalesce(arrived_at, issued_at) AT TIME ZONE '" + zone + "'))::int::text, 2, '0')";
+            case DAY -> "to_char(service_date, 'YYYY-MM-DD')";
+            case WEEKDAY -> "extract(isodow FROM service_date)::int::text";
+            case MONTH -> "to_char(service_date, 'YYYY-MM')";
+            case FISCAL_YEAR -> "(extract(year FROM service_date)::int - CASE WHEN extract(month FROM service_date) < 4 THEN 1 ELSE 0 END)::text";
+        };
+        StringBuilder where = new StringBuilder("service_date BETWEEN :from AND :to");
+        if (query.officeId() != null) {
+            where.append(" AND office_id = :office");
+        }
+        if (query.departmentId() != null) {
+            where.append(" AND department_id = :department");
+        }
+        if (query.counterId() != null) {
+            where.append(" AND counter_id = :counter");
+        }
+        String sql = """
+                SELECT %s AS k, count(*) AS visits,
+                       count(*) FILTER (WHERE seq > 1) AS handed_over,
+                       count(first_called_at) AS called,
+                       count(*) FILTER (WHERE ever_absent) AS absent,
+                       %s, %s, %s
+                FROM statistics.visit_fact WHERE %s
+                GROUP BY 1 ORDER BY 1""".formatted(key, durations("wait_seconds", "w", "TRUE"),
+                durations("service_seconds", "s", "TRUE"), durations("since_issue_seconds", "i", "seq > 1"), where);
+        var statement = jdbc.sql(sql).param("from", query.from()).param("to", query.to());
+        if (query.officeId() != null) {
+            statement = statement.param("office", query.officeId());
+        }
+        if (query.departmentId() != null) {
+            statement = statement.param("department", query.departmentId());
+        }
+        if (query.counterId() != null) {
+            statement = statement.param("counter", query.counterId());
+        }
+        Function<String, String> labels = labeller(groupBy);
+        List<Measures> result = new ArrayList<>();
+        statement.query((rs, n) -> {
+            long called = rs.getLong("called");
+            long absent = rs.getLong("absent");
+            String k = rs.getString("k");
+            return new Measures(k, labels.apply(k), rs.getLong("visits"), rs.getLong("handed_over"), called, absent,
+                    called == 0 ? null : (double) absent / called, durations(rs, "w"), durations(rs, "s"), durations(rs, "i"));
+        }).list().forEach(result::add);
+        if (groupBy == GroupBy.DEPARTMENT) {
+            Map<String, Integer> order = departmentOrder();
+            result.sort((a, b) -> Integer.compare(order.getOrDefault(a.key(), Integer.MAX_VALUE),
+                    order.getOrDefault(b.key(), Integer.MAX_VALUE)));
+        }
+        return result;
+    }
+
+    private static String durations(String column, String prefix, String condition) {
+        String filter = " FILTER (WHERE " + column + " IS NOT NULL AND " + condition + ")";
+        return String.join(", ",
+                "count(" + column + ")" + filter + " AS " + prefix + "_n",
+                "avg(" + column + ")" + filter + " AS " + prefix + "_avg",
+                "percentile_cont(0.5) WITHIN GROUP (ORDER BY " + column + ")" + filter + " AS " + prefix + "_median",
+                "percentile_cont(0.9) WITHIN GROUP (ORDER BY " + column + ")" + filter + " AS " + prefix + "_p90",
+                "min(" + column + ")" + filter + " AS " + prefix + "_min",
+                "max(" + column + ")" + filter + " AS " + prefix + "_max");
+    }
+
+    private static Durations durations(java.sql.ResultSet rs, String prefix) throws java.sql.SQLException {
+        return new Durations(rs.getLong(prefix + "_n"), value(rs, prefix + "_avg"), value(rs, prefix + "_median"),
+                value(rs, prefix + "_p90"), value(rs, prefix + "_min"), value(rs, prefix + "_max"));
+    }
+
+    private static Double value(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private Function<String, String> labeller(GroupBy groupBy) {
+        return switch (groupBy) {
+            case DEPARTMENT -> {
+                Map<String, String> names = departmentNames();
+                yield k -> names.getOrDefault(k, k);
+            }
+            case COUNTER -> {
+                Map<String, String> labels = floors.offices().stream().map(o -> floors.floor(o.id()))
+                        .flatMap(f -> f.counters().stream())
+                        .collect(Collectors.toMap(Floor.Counter::id, Floor.Counter::labelJa, (a, b) -> a));
+                yield k -> k.isEmpty() ? "呼出なし" : labels.getOrDefault(k, k);
+            }
+            case HOUR -> k -> Integer.parseInt(k) + "時台";
+            case DAY -> k -> k;
+            case WEEKDAY -> k -> DayOfWeek.of(Integer.parseInt(k)).getDisplayName(TextStyle.SHORT, Locale.JAPANESE) + "曜日";
+            case MONTH -> k -> {
+                YearMonth m = YearMonth.parse(k);
+                return m.getYear() + "年" + m.getMonthValue() + "月（" + FiscalYear.monthLabel(m) + "）";
+            };
+            case FISCAL_YEAR -> k -> new FiscalYear(Integer.parseInt(k)).labelWithWestern();
+        };
+    }
+
+    Map<String, String> departmentNames() {
+        return floors.offices().stream().map(o -> floors.floor(o.id()))
+                .flatMap(f -> f.departments().stream())
+                .collect(Collectors.toMap(Floor.Department::id, Floor.Department::nameJa, (a, b) -> a));
+    }
+
+    private Map<String, Integer> departmentOrder() {
+        List<String> ids = floors.offices().stream().map(o -> floors.floor(o.id()))
+                .flatMap(f -> f.departments().stream()).map(Floor.Department::id).toList();
+        return java.util.stream.IntStream.range(0, ids.size()).boxed()
+                .collect(Collectors.toMap(ids::get, i -> i, (a, b) -> a));
+    }
+}
