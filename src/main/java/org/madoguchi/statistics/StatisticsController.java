@@ -1,0 +1,167 @@
+package org.madoguchi.statistics;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import org.madoguchi.platform.Actor;
+import org.madoguchi.platform.CurrentActor;
+import org.madoguchi.platform.ProblemException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/** Statistics for managers: measures and the audit's tables as JSON, CSV and a printable page. */
+@Controller
+class StatisticsController {
+
+    private static final String DEFAULT_OFFICE = "honcho";
+    private static final int DEFAULT_YEARS = 9;
+
+    private final StatisticsService statistics;
+    private final AuditTables tables;
+    private final CurrentActor actor;
+
+    StatisticsController(StatisticsService statistics, AuditTables tables, CurrentActor actor) {
+        this.statistics = statistics;
+        this.tables = tables;
+        this.actor = actor;
+    }
+
+    @GetMapping("/api/v1/statistics/measures")
+    @ResponseBody
+    List<StatisticsService.Measures> measures(@RequestParam String from, @RequestParam String to,
+                                              @RequestParam(required = false) String office,
+                                              @RequestParam(required = false) String department,
+                                              @RequestParam(required = false) String counter,
+                                              @RequestParam(defaultValue = "department") String groupBy) {
+        requireManager();
+        StatisticsService.GroupBy group;
+        try {
+            group = StatisticsService.GroupBy.valueOf(groupBy.toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("unknown-group", "集計単位は department, counter, hour, day, weekday, month, "
+                    + "fiscal-year のいずれかを指定してください。");
+        }
+        return statistics.measures(new StatisticsService.Query(date(from, "開始日"), date(to, "終了日"), blank(office),
+                blank(department), blank(counter)), group);
+    }
+
+    @GetMapping("/api/v1/statistics/audit/table3")
+    @ResponseBody
+    AuditTables.Table3 table3(@RequestParam(required = false) Integer fy, @RequestParam(required = false) Integer years,
+                              @RequestParam(required = false) String office) {
+        requireManager();
+        return table3Of(fy, years, office);
+    }
+
+    @GetMapping("/api/v1/statistics/audit/table4-1")
+    @ResponseBody
+    AuditTables.Table41 table41(@RequestParam(required = false) Integer fy, @RequestParam(required = false) String office) {
+        requireManager();
+        return tables.table41(officeOf(office), fiscalYear(fy));
+    }
+
+    @GetMapping("/api/v1/statistics/audit/table3.csv")
+    ResponseEntity<byte[]> table3Csv(@RequestParam(required = false) Integer fy, @RequestParam(required = false) Integer years,
+                                     @RequestParam(required = false) String office) {
+        requireManager();
+        AuditTables.Table3 table = table3Of(fy, years, office);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        AuditCsv.table3(table, out);
+        FiscalYear last = table.years().get(table.years().size() - 1);
+        return csv(out.toByteArray(), "図表3_発券数の推移_" + last.year() + ".csv");
+    }
+
+    @GetMapping("/api/v1/statistics/audit/table4-1.csv")
+    ResponseEntity<byte[]> table41Csv(@RequestParam(required = false) Integer fy, @RequestParam(required = false) String office) {
+        requireManager();
+        FiscalYear year = fiscalYear(fy);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        AuditCsv.table41(tables.table41(officeOf(office), year), out);
+        return csv(out.toByteArray(), "図表4-1_待ち時間の状況_" + year.year() + ".csv");
+    }
+
+    /** The audit's tables in its layout, for reading on screen and for printing. */
+    @GetMapping("/statistics/audit")
+    String auditPage(@RequestParam(required = false) Integer fy, @RequestParam(required = false) String office, Model model) {
+        requireManager();
+        FiscalYear year = fiscalYear(fy);
+        String officeId = officeOf(office);
+        model.addAttribute("fy", year);
+        model.addAttribute("officeId", officeId);
+        model.addAttribute("table3", tables.table3(officeId, new FiscalYear(Math.max(1989, year.year() - DEFAULT_YEARS + 1)), year));
+        model.addAttribute("table41", tables.table41(officeId, year));
+        int latest = FiscalYear.of(LocalDate.now()).year();
+        int newest = Math.max(latest, year.year());
+        model.addAttribute("choices", java.util.stream.IntStream.rangeClosed(0, newest - Math.min(2015, year.year()))
+                .mapToObj(i -> new FiscalYear(newest - i)).toList());
+        return "statistics/audit";
+    }
+
+    private AuditTables.Table3 table3Of(Integer fy, Integer years, String office) {
+        FiscalYear last = fiscalYear(fy);
+        int count = years == null ? DEFAULT_YEARS : years;
+        if (count < 1 || count > AuditTables.MAX_YEARS) {
+            throw ProblemException.invalid("bad-years", "年度数は 1 から " + AuditTables.MAX_YEARS + " の間で指定してください。");
+        }
+        int first = last.year() - count + 1;
+        if (first < 1989) {
+            throw ProblemException.invalid("bad-years", "平成元年度（1989年度）より前の年度は集計できません。");
+        }
+        return tables.table3(officeOf(office), new FiscalYear(first), last);
+    }
+
+    /** Without a year: the last fiscal year that has ended, the one an audit would look at. */
+    private static FiscalYear fiscalYear(Integer fy) {
+        if (fy == null) {
+            return FiscalYear.of(LocalDate.now()).previous();
+        }
+        if (fy < 1989 || fy > 9999) {
+            throw ProblemException.invalid("bad-fiscal-year", "年度は西暦で指定してください（例：令和5年度は 2023）。");
+        }
+        return new FiscalYear(fy);
+    }
+
+    private static String officeOf(String office) {
+        String o = blank(office);
+        return o == null ? DEFAULT_OFFICE : o;
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static LocalDate date(String value, String name) {
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid("bad-date", name + "は 2024-04-01 の形式で指定してください。");
+        }
+    }
+
+    private static ResponseEntity<byte[]> csv(byte[] body, String name) {
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(name, StandardCharsets.UTF_8).build().toString())
+                .body(body);
+    }
+
+    /** Statistics are for managing the office, not for counter staff or devices. */
+    private Actor requireManager() {
+        Actor current = actor.get();
+        if (current.role() != Actor.Role.MANAGER && current.role() != Actor.Role.ADMIN) {
+            throw ProblemException.forbidden("forbidden", "統計は管理者と所属長のみ閲覧できます。");
+        }
+        return current;
+    }
+}
