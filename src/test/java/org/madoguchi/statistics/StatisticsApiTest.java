@@ -18,6 +18,7 @@ class StatisticsApiTest {
 
     static final String PASSWORD = "statistics-password-1";
     static final String SUFFIX = UUID.randomUUID().toString().substring(0, 8);
+    private static boolean created;
 
     private final TestApp app = TestApp.shared();
     private final Http anonymous = new Http(app);
@@ -25,7 +26,11 @@ class StatisticsApiTest {
     private final Http staff = anonymous.basic("stats-staff-" + SUFFIX, PASSWORD);
 
     @BeforeAll
-    static void accounts() {
+    static synchronized void accounts() {
+        if (created) {
+            return;
+        }
+        created = true;
         Http admin = new Http(TestApp.shared()).admin();
         for (String role : List.of("MANAGER", "STAFF")) {
             Http.Response created = admin.post("/api/v1/admin/staff", Http.json(Map.of("login",
