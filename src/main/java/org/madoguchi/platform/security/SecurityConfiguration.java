@@ -56,7 +56,6 @@ class SecurityConfiguration {
                         .requestMatchers("/board/**").hasAnyRole("DISPLAY", "ADMIN", "MANAGER", "STAFF")
                         .requestMatchers("/console/**").hasAnyRole("STAFF", "MANAGER", "ADMIN")
                         .requestMatchers("/floor/**").hasAnyRole("MANAGER", "ADMIN")
-                        .requestMatchers("/statistics/**", "/api/v1/statistics/**").hasAnyRole("MANAGER", "ADMIN")
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .requestMatchers("/actuator/**").hasAnyRole("ADMIN", "MANAGER")
                         .anyRequest().authenticated())
