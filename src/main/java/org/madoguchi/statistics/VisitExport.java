@@ -1,0 +1,332 @@
+package org.madoguchi.statistics;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.CharsetEncoder;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.madoguchi.platform.ProblemException;
+import org.madoguchi.reception.Floor;
+import org.madoguchi.reception.FloorDirectory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Visits ({@code statistics.visit_fact}, all sources) as CSV for Excel, streamed: rows go from a database cursor
+ * through FastCSV to the response as they arrive, so memory stays flat whatever the period.
+ *
+ * <p>The pre-flight check for windows-31j and the export run in one read-only REPEATABLE READ transaction, so
+ * both see the same snapshot: a row that would not encode cannot appear between the check and the export. Only
+ * {@code statistics} is read, so the live reception tables are never held.
+ */
+@Service
+class VisitExport {
+
+    /** Longest period one export may cover: three years stay below Excel's 1,048,576 rows at Itabashi's scale. */
+    static final int MAX_YEARS = 3;
+    /** How many offending rows a refusal names. */
+    static final int MAX_REPORTED_ROWS = 10;
+    private static final int FETCH_SIZE = 2_000;
+
+    static final String[] HEADER = {"受付番号", "課", "窓口", "業務日", "手順", "発券時刻", "到着時刻", "呼出時刻",
+            "完了時刻", "待ち時間（秒）", "処理時間（秒）", "再呼出回数", "不在", "結果", "手続"};
+
+    private static final Map<String, String> OUTCOMES = Map.of("COMPLETED", "完了", "DROPPED", "不在のため終了",
+            "CANCELLED", "取消", "UNSERVED", "未対応（閉庁）");
+
+    // The export's order; the (service_date, department_id) index lets PostgreSQL sort day by day (incremental
+    // sort) instead of sorting the whole period before the first row.
+    private static final String ORDER = "service_date, department_id, issued_at, seq, source, source_id";
+
+    /** What to export: a period of service dates (both ends included) and optional filters. */
+    record Request(LocalDate from, LocalDate to, String officeId, String departmentId, String counterId,
+                   ExportEncoding encoding) {
+    }
+
+    private final NamedParameterJdbcTemplate cursor;
+    private final TransactionTemplate snapshot;
+    private final FloorDirectory floors;
+    private final StatisticsProperties properties;
+
+    VisitExport(DataSource dataSource, PlatformTransactionManager transactions, FloorDirectory floors,
+                StatisticsProperties properties) {
+        JdbcTemplate template = new JdbcTemplate(dataSource);
+        // With autocommit off (inside the transaction) the PostgreSQL driver then reads through a cursor.
+        template.setFetchSize(FETCH_SIZE);
+        this.cursor = new NamedParameterJdbcTemplate(template);
+        this.snapshot = new TransactionTemplate(transactions);
+        this.snapshot.setReadOnly(true);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.floors = floors;
+        this.properties = properties;
+    }
+
+    /** Refuses bad requests with a Japanese explanation before anything is written. */
+    Request validate(LocalDate from, LocalDate to, String office, String department, String counter,
+                     ExportEncoding encoding) {
+        if (to.isBefore(from)) {
+            throw ProblemException.invalid("period-reversed", "出力期間の終了日が開始日より前になっています。");
+        }
+        if (!to.isBefore(from.plusYears(MAX_YEARS))) {
+            throw ProblemException.invalid("period-too-long", "一度に出力できる期間は最長 " + MAX_YEARS
+                    + " 年です。期間を分けて出力してください。");
+        }
+        Names names = names();
+        if (office != null && !floors.officeExists(office)) {
+            throw ProblemException.invalid("unknown-office", "庁舎「" + office + "」は登録されていません。");
+        }
+        if (department != null && !names.departments.containsKey(department)) {
+            throw ProblemException.invalid("unknown-department", "課「" + department + "」は登録されていません。");
+        }
+        if (counter != null && !names.counters.containsKey(counter)) {
+            throw ProblemException.invalid("unknown-counter", "窓口「" + counter + "」は登録されていません。");
+        }
+        return new Request(from, to, office, department, counter, encoding);
+    }
+
+    /**
+     * Checks, then streams. {@code start} is called once the export is certain to proceed (to set the response
+     * headers); a refusal is thrown before it, so nothing has been written yet. Returns the number of rows.
+     */
+    long export(Request request, Runnable start, Supplier<OutputStream> out) {
+        Names names = names();
+        return snapshot.execute(status -> {
+            if (request.encoding() == ExportEncoding.WINDOWS_31J) {
+                preflight(request, names);
+            }
+            start.run();
+            return stream(request, names, out.get());
+        });
+    }
+
+    private long stream(Request request, Names names, OutputStream out) {
+        ExportEncoding encoding = request.encoding();
+        long[] rows = {0};
+        try {
+            Writer writer = new OutputStreamWriter(out, encoding.strictEncoder());
+            if (encoding == ExportEncoding.UTF_8) {
+                writer.write('\uFEFF');
+            }
+            CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.CRLF).bufferSize(64 * 1024).build(writer);
+            csv.writeRecord(HEADER);
+            String[] record = new String[HEADER.length];
+            Filter filter = filter(request);
+            String sql = """
+                    SELECT /* visit-export */ ticket_number, department_id, counter_id, to_char(service_date, 'YYYY/MM/DD'),
+                           seq, %s, %s, %s, %s, round(wait_seconds)::bigint, round(service_seconds)::bigint,
+                           recall_count, ever_absent, outcome, procedure_ids
+                    FROM statistics.visit_fact WHERE %s ORDER BY %s"""
+                    .formatted(local("issued_at"), local("arrived_at"), local("first_called_at"), local("completed_at"),
+                            filter.where, ORDER);
+            filter.params.addValue("zone", properties.zone().getId());
+            cursor.query(sql, filter.params, (ResultSet rs) -> {
+                record[0] = text(rs, 1);
+                record[1] = encoding.prepare(names.department(rs.getString(2)));
+                record[2] = encoding.prepare(names.counter(rs.getString(3)));
+                record[3] = rs.getString(4);
+                record[4] = rs.getString(5);
+                record[5] = text(rs, 6);
+                record[6] = text(rs, 7);
+                record[7] = text(rs, 8);
+                record[8] = text(rs, 9);
+                record[9] = text(rs, 10);
+                record[10] = text(rs, 11);
+                record[11] = rs.getString(12);
+                record[12] = rs.getBoolean(13) ? "あり" : "";
+                record[13] = OUTCOMES.getOrDefault(rs.getString(14), rs.getString(14));
+                record[14] = encoding.prepare(names.procedures(procedureIds(rs.getArray(15))));
+                csv.writeRecord(record);
+                rows[0]++;
+            });
+            csv.flush();
+            writer.flush();
+        } catch (IOException e) {
+            // A client that went away, or (should the snapshot guarantee ever fail) a character windows-31j cannot
+            // hold: the transfer is aborted rather than completed with a '?' in it.
+            throw new UncheckedIOException(e);
+        }
+        return rows[0];
+    }
+
+    /**
+     * Finds the characters that windows-31j cannot hold even after mapping, and the lines where they are, and
+     * refuses the export with both. Only names and procedure ids are free text; times, numbers and outcomes are not.
+     */
+    private void preflight(Request request, Names names) {
+        CharsetEncoder encoder = request.encoding().strictEncoder();
+        Filter filter = filter(request);
+        Set<String> badDepartments = new LinkedHashSet<>();
+        Set<String> badCounters = new LinkedHashSet<>();
+        Set<String> badProcedures = new LinkedHashSet<>();
+        Set<Integer> characters = new TreeSet<>();
+        cursor.query("SELECT DISTINCT department_id, counter_id, procedure_ids FROM statistics.visit_fact WHERE "
+                + filter.where, filter.params, (ResultSet rs) -> {
+            String department = rs.getString(1);
+            if (unencodable(encoder, names.department(department), characters)) {
+                badDepartments.add(department);
+            }
+            String counter = rs.getString(2);
+            if (counter != null && unencodable(encoder, names.counter(counter), characters)) {
+                badCounters.add(counter);
+            }
+            for (String procedure : procedureIds(rs.getArray(3))) {
+                if (unencodable(encoder, names.procedure(procedure), characters)) {
+                    badProcedures.add(procedure);
+                }
+            }
+        });
+        if (characters.isEmpty()) {
+            return;
+        }
+        List<String> conditions = new ArrayList<>();
+        if (!badDepartments.isEmpty()) {
+            conditions.add("department_id IN (:badDepartments)");
+            filter.params.addValue("badDepartments", badDepartments);
+        }
+        if (!badCounters.isEmpty()) {
+            conditions.add("counter_id IN (:badCounters)");
+            filter.params.addValue("badCounters", badCounters);
+        }
+        if (!badProcedures.isEmpty()) {
+            conditions.add("procedure_ids && ARRAY[:badProcedures]::text[]");
+            filter.params.addValue("badProcedures", badProcedures);
+        }
+        List<Long> lines = new ArrayList<>();
+        long[] total = {0};
+        cursor.query("""
+                SELECT n, count(*) OVER () FROM (
+                    SELECT row_number() OVER (ORDER BY %s) AS n, department_id, counter_id, procedure_ids
+                    FROM statistics.visit_fact WHERE %s) t
+                WHERE %s ORDER BY n LIMIT %d""".formatted(ORDER, filter.where, String.join(" OR ", conditions),
+                MAX_REPORTED_ROWS), filter.params, (ResultSet rs) -> {
+            lines.add(rs.getLong(1) + 1); // line 1 is the header
+            total[0] = rs.getLong(2);
+        });
+        StringJoiner chars = new StringJoiner("、");
+        characters.forEach(cp -> chars.add(new String(Character.toChars(cp)) + "（U+" + Integer.toHexString(cp)
+                .toUpperCase() + "）"));
+        StringJoiner where = new StringJoiner("、");
+        lines.forEach(l -> where.add(Long.toString(l)));
+        throw ProblemException.invalid("unencodable-characters", "Windows-31J（Shift_JIS）では表せない文字 "
+                + chars + " が含まれているため、出力できません。該当する行：" + where + " 行目"
+                + (total[0] > lines.size() ? "ほか（全 " + total[0] + " 行）" : "（全 " + total[0] + " 行）")
+                + "。UTF-8 で出力すると、すべての文字をそのまま出力できます。");
+    }
+
+    private static boolean unencodable(CharsetEncoder encoder, String text, Set<Integer> found) {
+        String prepared = ExportEncoding.toWindows31j(text);
+        if (encoder.canEncode(prepared)) {
+            return false;
+        }
+        prepared.codePoints().filter(cp -> !encoder.canEncode(new String(Character.toChars(cp)))).forEach(found::add);
+        return true;
+    }
+
+    private record Filter(String where, MapSqlParameterSource params) {
+    }
+
+    private static Filter filter(Request request) {
+        MapSqlParameterSource params = new MapSqlParameterSource().addValue("from", request.from())
+                .addValue("to", request.to());
+        StringBuilder where = new StringBuilder("service_date BETWEEN :from AND :to");
+        if (request.officeId() != null) {
+            where.append(" AND office_id = :office");
+            params.addValue("office", request.officeId());
+        }
+        if (request.departmentId() != null) {
+            where.append(" AND department_id = :department");
+            params.addValue("department", request.departmentId());
+        }
+        if (request.counterId() != null) {
+            where.append(" AND counter_id = :counter");
+            params.addValue("counter", request.counterId());
+        }
+        return new Filter(where.toString(), params);
+    }
+
+    /** Local time in the form Excel recognises as a date and time. */
+    private static String local(String column) {
+        return "to_char(" + column + " AT TIME ZONE :zone, 'YYYY/MM/DD HH24:MI:SS')";
+    }
+
+    private static String text(ResultSet rs, int column) throws SQLException {
+        String value = rs.getString(column);
+        return value == null ? "" : value;
+    }
+
+    private static String[] procedureIds(Array array) throws SQLException {
+        return array == null ? new String[0] : (String[]) array.getArray();
+    }
+
+    private Names names() {
+        Names names = new Names();
+        for (Floor.Office office : floors.offices()) {
+            Floor floor = floors.floor(office.id());
+            floor.departments().forEach(d -> names.departments.put(d.id(), d.nameJa()));
+            floor.counters().forEach(c -> names.counters.put(c.id(), c.labelJa()));
+            floor.procedures().forEach(p -> names.procedures.put(p.id(), p.nameJa()));
+        }
+        return names;
+    }
+
+    /** Japanese names of the floor, read once per export; an id no longer on the floor is written as it is. */
+    private static final class Names {
+        final Map<String, String> departments = new HashMap<>();
+        final Map<String, String> counters = new HashMap<>();
+        final Map<String, String> procedures = new HashMap<>();
+        private final Map<List<String>, String> joined = new LinkedHashMap<>();
+
+        String department(String id) {
+            return departments.getOrDefault(id, id);
+        }
+
+        String counter(String id) {
+            return id == null ? "" : counters.getOrDefault(id, id);
+        }
+
+        String procedure(String id) {
+            return procedures.getOrDefault(id, id);
+        }
+
+        String procedures(String[] ids) {
+            if (ids.length == 0) {
+                return "";
+            }
+            // Few distinct combinations exist; joining once per combination keeps the loop cheap.
+            List<String> key = List.of(ids);
+            String cached = joined.get(key);
+            if (cached != null) {
+                return cached;
+            }
+            StringJoiner names = new StringJoiner("、");
+            key.forEach(id -> names.add(procedure(id)));
+            if (joined.size() < 10_000) {
+                joined.put(key, names.toString());
+            }
+            return names.toString();
+        }
+    }
+}
