@@ -30,8 +30,11 @@ class StatisticsController {
     private final AuditTables tables;
     private final CurrentActor actor;
 
-    StatisticsController(StatisticsService statistics, AuditTables tables, CurrentActor actor) {
+    private final StatisticsDashboard dashboard;
+
+    StatisticsController(StatisticsService statistics, AuditTables tables, CurrentActor actor, StatisticsDashboard dashboard) {
         this.statistics = statistics;
+        this.dashboard = dashboard;
         this.tables = tables;
         this.actor = actor;
     }
@@ -105,6 +108,36 @@ class StatisticsController {
         model.addAttribute("choices", java.util.stream.IntStream.rangeClosed(0, newest - Math.min(2015, year.year()))
                 .mapToObj(i -> new FiscalYear(newest - i)).toList());
         return "statistics/audit";
+    }
+
+    /**
+     * The managers' dashboard: a fiscal year by month, or with {@code month} a month by day, or with {@code day}
+     * a day by hour; the finer parameter wins and the year follows from it.
+     */
+    @GetMapping("/statistics")
+    String dashboardPage(@RequestParam(required = false) Integer fy, @RequestParam(required = false) String month,
+                         @RequestParam(required = false) String day, @RequestParam(required = false) String office,
+                         @RequestParam(required = false) String department, Model model) {
+        requireManager();
+        java.time.YearMonth m = null;
+        if (blank(month) != null) {
+            try {
+                m = java.time.YearMonth.parse(month.strip());
+            } catch (DateTimeParseException e) {
+                throw ProblemException.invalid("bad-month", "月は 2023-08 の形式で指定してください。");
+            }
+        }
+        LocalDate d = blank(day) == null ? null : date(day, "日付");
+        if (m != null && d == null && fy != null && !FiscalYear.of(m).equals(fiscalYear(fy))) {
+            throw ProblemException.invalid("month-outside-year", "指定された月は指定された年度に含まれません。");
+        }
+        StatisticsDashboard.View view = dashboard.view(fiscalYear(fy), m, d, officeOf(office), blank(department));
+        model.addAttribute("v", view);
+        int latest = FiscalYear.of(LocalDate.now()).year();
+        int newest = Math.max(latest, view.fy().year());
+        model.addAttribute("choices", java.util.stream.IntStream.rangeClosed(0, newest - Math.min(2015, view.fy().year()))
+                .mapToObj(i -> new FiscalYear(newest - i)).toList());
+        return "statistics/dashboard";
     }
 
     private AuditTables.Table3 table3Of(Integer fy, Integer years, String office) {

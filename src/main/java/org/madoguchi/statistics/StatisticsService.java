@@ -182,4 +182,49 @@ public class StatisticsService {
         return java.util.stream.IntStream.range(0, ids.size()).boxed()
                 .collect(Collectors.toMap(ids::get, i -> i, (a, b) -> a));
     }
+
+    /**
+     * Visits by weekday of the service date (index 0 = Monday) and hour of arrival in the queue (0–23, local
+     * time): the demand pattern of the dashboard's heat map. Same filters as {@link #measures}.
+     */
+    @Transactional(readOnly = true)
+    public long[][] visitsByWeekdayAndHour(Query query) {
+        String zone = properties.zone().getId();
+        StringBuilder where = new StringBuilder("service_date BETWEEN :from AND :to");
+        if (query.officeId() != null) {
+            where.append(" AND office_id = :office");
+        }
+        if (query.departmentId() != null) {
+            where.append(" AND department_id = :department");
+        }
+        if (query.counterId() != null) {
+            where.append(" AND counter_id = :counter");
+        }
+        var statement = jdbc.sql("""
+                SELECT extract(isodow FROM service_date)::int AS d,
+                       extract(hour FROM (coalesce(arrived_at, issued_at) AT TIME ZONE '%s'))::int AS h, count(*) AS n
+                FROM statistics.visit_fact WHERE %s GROUP BY 1, 2""".formatted(zone, where))
+                .param("from", query.from()).param("to", query.to());
+        if (query.officeId() != null) {
+            statement = statement.param("office", query.officeId());
+        }
+        if (query.departmentId() != null) {
+            statement = statement.param("department", query.departmentId());
+        }
+        if (query.counterId() != null) {
+            statement = statement.param("counter", query.counterId());
+        }
+        long[][] counts = new long[7][24];
+        statement.query((rs, n) -> {
+            counts[rs.getInt("d") - 1][rs.getInt("h")] = rs.getLong("n");
+            return null;
+        }).list();
+        return counts;
+    }
+
+    /** The departments of an office in floor order, for choosing and for one line per department. */
+    public List<Floor.Department> departmentsOf(String officeId) {
+        return floors.find(officeId).map(Floor::departments).orElseThrow(() ->
+                ProblemException.invalid("unknown-office", "指定された庁舎は見つかりません。"));
+    }
 }

@@ -1,0 +1,83 @@
+// Charts of the statistics dashboard (uPlot). The numbers come from the page's data-chart attribute, the same
+// numbers as the tables beside each chart, which remain the text alternative.
+(function () {
+  'use strict';
+  var holder = document.getElementById('dash-data');
+  if (!holder || typeof uPlot === 'undefined') {
+    return;
+  }
+  var data = JSON.parse(holder.getAttribute('data-chart'));
+  // Distinguishable colours that also differ in lightness, and dashes so lines differ without colour.
+  var colours = ['#004b9b', '#b35900', '#1b6e20', '#a4001d', '#5b2c8f', '#4a4a4a'];
+  var dashes = [[], [8, 4], [2, 3], [10, 3, 2, 3], [4, 4], [12, 6]];
+
+  function width(el) {
+    return Math.max(280, Math.floor(el.getBoundingClientRect().width || 600));
+  }
+
+  function categoryAxis(labels) {
+    return {
+      values: function (u, splits) {
+        return splits.map(function (i) { return labels[i] !== undefined && i === Math.round(i) ? labels[i] : ''; });
+      },
+      incrs: [1, 2, 5, 10]
+    };
+  }
+
+  function lineChart(id, field, unit) {
+    var el = document.getElementById(id);
+    if (!el) {
+      return;
+    }
+    var xs = data.periods.map(function (_, i) { return i; });
+    var series = [{ label: '期間', value: function (u, i) { return i == null ? '' : data.periods[i]; } }];
+    var values = [xs];
+    data.lines.forEach(function (line, k) {
+      series.push({
+        label: line.name,
+        stroke: colours[k % colours.length],
+        dash: dashes[k % dashes.length],
+        width: 2,
+        spanGaps: false,
+        points: { show: data.periods.length <= 31 },
+        value: function (u, v) { return v == null ? '－' : v + ' ' + unit; }
+      });
+      values.push(line[field]);
+    });
+    new uPlot({
+      width: width(el),
+      height: 260,
+      series: series,
+      scales: { x: { time: false } },
+      axes: [categoryAxis(data.periods), { label: unit }]
+    }, values, el);
+  }
+
+  function comparisonChart() {
+    var el = document.getElementById('chart-compare');
+    if (!el) {
+      return;
+    }
+    var names = data.comparison.map(function (c) { return c.name; });
+    var xs = names.map(function (_, i) { return i; });
+    var bars = uPlot.paths.bars;
+    new uPlot({
+      width: width(el),
+      height: 260,
+      series: [
+        { label: '課', value: function (u, i) { return i == null ? '' : names[i]; } },
+        { label: '平均待ち時間', fill: '#004b9b', stroke: '#004b9b', paths: bars({ size: [0.35, 60], align: -1 }),
+          points: { show: false }, value: function (u, v) { return v == null ? '－' : v + ' 分'; } },
+        { label: '90パーセンタイル', fill: '#b35900', stroke: '#b35900', paths: bars({ size: [0.35, 60], align: 1 }),
+          points: { show: false }, value: function (u, v) { return v == null ? '－' : v + ' 分'; } }
+      ],
+      scales: { x: { time: false, range: [-0.5, names.length - 0.5] }, y: { range: function (u, min, max) { return [0, Math.max(1, max)]; } } },
+      axes: [categoryAxis(names), { label: '分' }]
+    }, [xs, data.comparison.map(function (c) { return c.averageMinutes; }),
+      data.comparison.map(function (c) { return c.p90Minutes; })], el);
+  }
+
+  lineChart('chart-visits', 'visits', '件');
+  lineChart('chart-wait', 'waitMinutes', '分');
+  comparisonChart();
+}());

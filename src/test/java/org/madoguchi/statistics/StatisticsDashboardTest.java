@@ -1,0 +1,146 @@
+package org.madoguchi.statistics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.madoguchi.Browser;
+import org.madoguchi.Http;
+import org.madoguchi.TestApp;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** The managers' dashboard in a real browser: charts drawn, numbers in the tables, drill-down, accessibility. */
+class StatisticsDashboardTest {
+
+    private static Browser browser;
+    private final TestApp app = TestApp.shared();
+
+    @BeforeAll
+    static void signIn() {
+        StatisticsApiTest.accounts();
+        TestApp app = TestApp.shared();
+        browser = new Browser(1440, 900);
+        browser.driver().get(app.url("/login"));
+        browser.driver().findElement(By.id("username")).sendKeys("stats-manager-" + StatisticsApiTest.SUFFIX);
+        browser.driver().findElement(By.id("password")).sendKeys(StatisticsApiTest.PASSWORD);
+        browser.driver().findElement(By.cssSelector("button[type=submit]")).click();
+        browser.await(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @BeforeEach
+    void data() {
+        Facts.clear(app);
+        Facts.standard(app);
+    }
+
+    @AfterEach
+    void clean() {
+        Facts.clear(app);
+    }
+
+    private List<String> row(String selector) {
+        return browser.driver().findElements(By.cssSelector(selector + " th, " + selector + " td")).stream()
+                .map(WebElement::getText).toList();
+    }
+
+    private void awaitCharts(int count) {
+        browser.await(d -> d.findElements(By.cssSelector(".uplot canvas")).size() >= count);
+    }
+
+    @Test
+    void aFiscalYearWithChartsTablesAndDrillDown() {
+        browser.driver().get(app.url("/statistics?fy=2023"));
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).contains("令和5年度（2023年度）");
+        // Three uPlot charts: visits, waits, department comparison.
+        awaitCharts(3);
+        assertThat(browser.driver().findElements(By.cssSelector(".uplot canvas"))).hasSize(3);
+        assertThat(browser.driver().findElement(By.id("dash-total")).getText()).isEqualTo("6 件");
+
+        // Department comparison: 戸籍住民課 waits 120, 240, 300, 600 s → 5.3 min; p90 = 510 s → 8.5 min.
+        assertThat(row("#compare tr[data-department='koseki-jumin']")).containsExactly("戸籍住民課", "4", "5.3", "8.5");
+        assertThat(row("#compare tr[data-department='kokuho-nenkin']")).containsExactly("国保年金課", "2", "3.7", "3.7");
+        assertThat(row("#compare tr[data-department='choju']")).containsExactly("長寿社会推進課", "0", "－", "－");
+
+        // The monthly series: twelve months from April; August has the three visits of 2023-08-10.
+        assertThat(browser.driver().findElements(By.cssSelector("#series-visits tbody tr"))).hasSize(12);
+        assertThat(row("#series-visits tr[data-key='2023-08']").subList(0, 2)).containsExactly("2023年8月", "3");
+        assertThat(row("#series-wait tr[data-key='2023-08']").subList(0, 2)).containsExactly("2023年8月", "3.7");
+
+        // Heat map: Thursday 2023-08-10 had arrivals at 9:00, 9:30 and 10:20; each cell states its number.
+        List<String> hours = browser.driver().findElements(By.cssSelector("#heat thead th")).stream().map(WebElement::getText).toList();
+        List<String> thursday = row("#heat tbody tr:nth-child(4)");
+        assertThat(thursday.get(0)).isEqualTo("木");
+        assertThat(thursday.get(hours.indexOf("9時"))).isEqualTo("2");
+        assertThat(thursday.get(hours.indexOf("10時"))).isEqualTo("1");
+        assertThat(row("#heat tbody tr:nth-child(5)").get(hours.indexOf("16時"))).isEqualTo("1");
+        assertThat(browser.driver().findElement(By.cssSelector("#heat tbody tr:nth-child(4) td:nth-of-type(" + hours.indexOf("9時") + ")"))
+                .getAttribute("class")).contains("heat-5");
+
+        assertThat(browser.driver().findElement(By.linkText("監査報告書の図表（図表３・図表４-１）")).getAttribute("href"))
+                .contains("/statistics/audit?fy=2023");
+        assertThat(browser.driver().findElement(By.linkText("受付データの CSV 出力")).getAttribute("href")).endsWith("/statistics/export");
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+        browser.screenshot("statistics-dashboard");
+
+        // Year → month.
+        browser.driver().findElement(By.linkText("2023年8月")).click();
+        browser.await(ExpectedConditions.urlContains("month=2023-08"));
+        assertThat(browser.driver().getCurrentUrl()).contains("fy=2023");
+        awaitCharts(3);
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).contains("2023年8月");
+        assertThat(browser.driver().findElement(By.id("dash-total")).getText()).isEqualTo("3 件");
+        assertThat(browser.driver().findElements(By.cssSelector("#series-visits tbody tr"))).hasSize(31);
+        assertThat(row("#compare tr[data-department='koseki-jumin']")).containsExactly("戸籍住民課", "3", "3.7", "4.8");
+        assertThat(row("#compare tr[data-department='kokuho-nenkin']")).containsExactly("国保年金課", "0", "－", "－");
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+
+        // Month → day.
+        browser.driver().findElement(By.linkText("2023年8月10日（木）")).click();
+        browser.await(ExpectedConditions.urlContains("day=2023-08-10"));
+        awaitCharts(3);
+        assertThat(row("#series-visits tr[data-key='09']").subList(0, 2)).containsExactly("9時台", "2");
+        assertThat(row("#series-visits tr[data-key='10']").subList(0, 2)).containsExactly("10時台", "1");
+        assertThat(row("#series-wait tr[data-key='09']").subList(0, 2)).containsExactly("9時台", "3.0");
+        // Back up through the breadcrumb.
+        browser.driver().findElement(By.cssSelector(".dash-crumbs a")).click();
+        browser.await(ExpectedConditions.not(ExpectedConditions.urlContains("day=")));
+        assertThat(browser.driver().findElement(By.id("dash-total")).getText()).isEqualTo("6 件");
+    }
+
+    @Test
+    void oneDepartmentOnly() {
+        browser.driver().get(app.url("/statistics?fy=2023&department=kokuho-nenkin"));
+        awaitCharts(3);
+        assertThat(browser.driver().findElements(By.cssSelector("#compare tbody tr"))).hasSize(1);
+        assertThat(row("#compare tbody tr")).containsExactly("国保年金課", "2", "3.7", "3.7");
+        assertThat(browser.driver().findElements(By.cssSelector("#series-visits thead th")).stream().map(WebElement::getText).toList())
+                .containsExactly("期間", "国保年金課");
+    }
+
+    @Test
+    void counterStaffAreRefusedAndBadInputIsExplained() {
+        Http staff = new Http(app).basic("stats-staff-" + StatisticsApiTest.SUFFIX, StatisticsApiTest.PASSWORD);
+        Http.Response page = staff.get("/statistics");
+        assertThat(page.status()).isEqualTo(403);
+        assertThat(page.body()).contains("統計は管理者と所属長のみ閲覧できます。");
+
+        Http manager = new Http(app).basic("stats-manager-" + StatisticsApiTest.SUFFIX, StatisticsApiTest.PASSWORD);
+        Http.Response bad = manager.get("/statistics?month=2023-13");
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.body()).contains("月は 2023-08 の形式で指定してください。");
+        assertThat(manager.get("/statistics?fy=2022&month=2023-08").body()).contains("指定された月は指定された年度に含まれません。");
+    }
+}
