@@ -17,7 +17,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * API bodies are small JSON documents. A huge body is refused with 413 before it is read into memory,
- * whether it announces its length or arrives chunked.
+ * whether it announces its length or arrives chunked. (Uploads of files have their own, larger limit.)
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -31,7 +31,9 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+        // File uploads (multipart) are bounded by spring.servlet.multipart's limits instead.
+        String type = request.getContentType();
+        return !request.getRequestURI().startsWith("/api/") || (type != null && type.startsWith("multipart/"));
     }
 
     @Override
