@@ -47,16 +47,23 @@ class MailDeliveryFailureTest {
         reception.openCounter("honcho-1", MailFixture.MANAGER);
         Instant before = Instant.now();
         long called = reception.callNext("honcho-1", MailFixture.MANAGER).orElseThrow().id();
+        assertThat(Duration.between(before, Instant.now())).as("calling does not wait for mail")
+                .isLessThan(Duration.ofSeconds(3));
+
+        // The attempt failed and was put back for later, with the error's type and no address. (Waited for before
+        // the visit is completed: a visit called and completed within the moment the call event takes to reach
+        // the mail module can miss its "called" mail, a known gap noted in docs/privacy-mail.md.)
+        Map<String, Object> failed = awaitRow("attempts >= 1 AND last_error IS NOT NULL");
+
+        // While mail is failing, serving and calling the next visitor do not wait for it either.
+        Instant serving = Instant.now();
         reception.start(called, MailFixture.MANAGER);
         reception.complete(called, MailFixture.MANAGER);
         Ticket.Visit nextCalled = reception.callNext("honcho-1", MailFixture.MANAGER).orElseThrow();
-        assertThat(Duration.between(before, Instant.now())).as("queue operations do not wait for mail")
+        assertThat(Duration.between(serving, Instant.now())).as("queue operations do not wait for mail")
                 .isLessThan(Duration.ofSeconds(3));
         assertThat(nextCalled.id()).isEqualTo(next.visits().get(0).id());
         assertThat(nextCalled.status()).isEqualTo(VisitStatus.CALLED);
-
-        // The attempt failed and was put back for later, with the error's type and no address.
-        Map<String, Object> failed = awaitRow("attempts >= 1 AND last_error IS NOT NULL");
         assertThat(failed.get("status")).isEqualTo("PENDING");
         assertThat((String) failed.get("last_error")).doesNotContain("saburo");
         assertThat(fx.smtp.getReceivedMessages()).isEmpty();
