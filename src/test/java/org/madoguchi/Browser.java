@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -57,6 +58,15 @@ public final class Browser implements AutoCloseable {
         // Live pages re-render lists while we read them; a stale element just means "look again".
         return new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
                 .until(condition);
+    }
+
+    /** Signs in through the staff login page, as a person would. */
+    public void signIn(TestApp app, String login, String password) {
+        driver.get(app.url("/login"));
+        driver.findElement(By.id("username")).sendKeys(login);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        await(d -> !d.getCurrentUrl().contains("/login"));
     }
 
     /** axe-core's serious and critical violations of WCAG 2.x A/AA on the current page. */

@@ -25,11 +25,7 @@ class StatisticsAuditPageTest {
         StatisticsApiTest.accounts();
         TestApp app = TestApp.shared();
         browser = new Browser(1280, 1000);
-        browser.driver().get(app.url("/login"));
-        browser.driver().findElement(By.id("username")).sendKeys("stats-manager-" + StatisticsApiTest.SUFFIX);
-        browser.driver().findElement(By.id("password")).sendKeys(StatisticsApiTest.PASSWORD);
-        browser.driver().findElement(By.cssSelector("button[type=submit]")).click();
-        browser.await(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        browser.signIn(app, "stats-manager-" + StatisticsApiTest.SUFFIX, StatisticsApiTest.PASSWORD);
     }
 
     @AfterAll

@@ -47,11 +47,7 @@ class FloorOverviewTest {
             assertThat(created.status()).as(created.body()).isEqualTo(201);
         }
         browser = new Browser(1440, 1000);
-        browser.driver().get(app.url("/login"));
-        browser.driver().findElement(By.id("username")).sendKeys("manager-floor-" + SUFFIX);
-        browser.driver().findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.driver().findElement(By.cssSelector("form button[type=submit]")).click();
-        browser.await(d -> !d.getCurrentUrl().contains("/login"));
+        browser.signIn(app, "manager-floor-" + SUFFIX, PASSWORD);
     }
 
     @AfterAll

@@ -34,11 +34,7 @@ final class ScreenFixtures {
     }
 
     static void signIn(Browser browser, TestApp app, String login) {
-        browser.driver().get(app.url("/login"));
-        browser.driver().findElement(By.id("username")).sendKeys(login);
-        browser.driver().findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.driver().findElement(By.cssSelector("button[type=submit]")).click();
-        browser.await(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        browser.signIn(app, login, PASSWORD);
     }
 
     static void pair(Browser browser, TestApp app, String token) {
