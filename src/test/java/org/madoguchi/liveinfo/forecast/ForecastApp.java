@@ -2,16 +2,26 @@ package org.madoguchi.liveinfo.forecast;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Map;
 import org.madoguchi.TestApp;
 
-/** The application for the forecast's web tests (the shared one), and the history they record. */
+/**
+ * The application for the forecast's web tests, and the history they record. An instance of its own: the
+ * forecast keeps fitted models in memory, and other tests' data must not reach them mid-test.
+ */
 final class ForecastApp {
 
     private ForecastApp() {
     }
 
-    static TestApp get() {
-        return TestApp.shared();
+    private static TestApp app;
+
+    static synchronized TestApp get() {
+        if (app == null) {
+            app = TestApp.start(Map.of());
+            Runtime.getRuntime().addShutdownHook(new Thread(app::close));
+        }
+        return app;
     }
 
     /**
