@@ -52,6 +52,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health/**", "/actuator/health").permitAll()
                         .requestMatchers("/", "/login", "/error", "/css/**", "/js/**", "/favicon.ico").permitAll()
                         .requestMatchers("/devices/pair", "/t/**", "/live/**").permitAll()
+                        // The navigator and the resident's side of pre-entry are public; staff see entries under /console.
+                        .requestMatchers("/navi/**", "/preentry/**").permitAll()
                         .requestMatchers("/kiosk/**").hasAnyRole("KIOSK", "ADMIN", "MANAGER")
                         .requestMatchers("/board/**").hasAnyRole("DISPLAY", "ADMIN", "MANAGER", "STAFF")
                         .requestMatchers("/console/**").hasAnyRole("STAFF", "MANAGER", "ADMIN")
