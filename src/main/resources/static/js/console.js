@@ -167,6 +167,44 @@
     if (id && !$(id).disabled) { e.preventDefault(); actions[id](); }
   });
 
+  // First counter: one ticket for a whole plan from the navigator or pre-entry (QR via a keyboard-wedge
+  // reader, or the short code typed). A retry after a lost answer reuses the key and gets the same ticket.
+  let planKey = null;
+  let planKeyFor = null;
+  $('plan-form').addEventListener('submit', async function (e) {
+    e.preventDefault();
+    const code = $('plan-code').value.trim();
+    const out = $('plan-result');
+    if (!code) return;
+    if (planKeyFor !== code) { planKey = String(Date.now()) + '-' + Math.random().toString(36).slice(2); planKeyFor = code; }
+    out.textContent = '発券しています…';
+    try {
+      const result = await MadoguchiLive.post('/api/v1/offices/' + encodeURIComponent(office) + '/tickets/from-plan',
+        { code: code, priorityClass: $('plan-priority').value }, { 'Idempotency-Key': planKey });
+      if (!result.ok) {
+        out.textContent = (result.data && result.data.detail) || ('発券できませんでした（' + result.status + '）');
+        return;
+      }
+      const t = result.data;
+      out.textContent = '';
+      const p = document.createElement('p');
+      p.className = 'number';
+      p.textContent = t.number + '番';
+      const route = document.createElement('p');
+      route.textContent = '予定: ' + t.visits.map(v => deptName(v.departmentId)).join(' → ');
+      const print = document.createElement('a');
+      print.className = 'button primary';
+      print.href = '/console/' + encodeURIComponent(counterId) + '/tickets/' + encodeURIComponent(t.publicToken);
+      print.textContent = '受付票を印刷';
+      out.append(p, route, print);
+      $('plan-code').value = '';
+      planKeyFor = null;
+    } catch (err) {
+      out.textContent = 'サーバーに接続できません。もう一度「発券する」を押してください（同じ受付票になります）。';
+    }
+    await reload();
+  });
+
   MadoguchiLive.connect('/api/v1/offices/' + encodeURIComponent(office) + '/events', {
     types: ['issued', 'queued', 'called', 'recalled', 'absent', 'returned', 'started', 'completed', 'handed_over',
       'visit_added', 'visit_removed', 'cancelled', 'dropped', 'unserved', 'counter_opened', 'counter_closed'],

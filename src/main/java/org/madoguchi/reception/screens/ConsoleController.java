@@ -1,5 +1,6 @@
 package org.madoguchi.reception.screens;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import org.madoguchi.platform.Actor;
@@ -22,11 +23,21 @@ class ConsoleController {
     private final FloorDirectory floors;
     private final CurrentActor actor;
     private final JsonMapper json;
+    private final PrintedTicket printedTicket;
 
-    ConsoleController(FloorDirectory floors, CurrentActor actor, JsonMapper json) {
+    ConsoleController(FloorDirectory floors, CurrentActor actor, JsonMapper json, PrintedTicket printedTicket) {
         this.floors = floors;
         this.actor = actor;
         this.json = json;
+        this.printedTicket = printedTicket;
+    }
+
+    /** A ticket the clerk issued from a plan code at the first counter, printed at the counter's printer. */
+    @GetMapping("/console/{counterId}/tickets/{token}")
+    String ticket(@PathVariable String counterId, @PathVariable String token,
+                  @RequestParam(defaultValue = "receipt") String paper, HttpServletRequest request, Model model) {
+        floors.floorOfCounter(counterId);
+        return printedTicket.fill(model, token, paper, true, "/console/" + counterId, request);
     }
 
     @GetMapping("/console")

@@ -1,51 +1,41 @@
 package org.madoguchi.reception.screens;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.madoguchi.platform.Actor;
 import org.madoguchi.platform.CurrentActor;
-import org.madoguchi.platform.QrCodes;
 import org.madoguchi.reception.Floor;
 import org.madoguchi.reception.FloorDirectory;
 import org.madoguchi.reception.OfficeSummary;
 import org.madoguchi.reception.ReceptionService;
-import org.madoguchi.reception.TicketStatus;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The ticket kiosk (発券機) and the ticket it prints. */
 @Controller
 class KioskController {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm");
-
     private final FloorDirectory floors;
     private final ReceptionService reception;
     private final CurrentActor actor;
-    private final String publicBaseUrl;
+    private final PrintedTicket printedTicket;
     private final JsonMapper json;
 
     KioskController(FloorDirectory floors, ReceptionService reception, CurrentActor actor,
-                    @Value("${madoguchi.public-base-url:}") String publicBaseUrl, JsonMapper json) {
+                    PrintedTicket printedTicket, JsonMapper json) {
         this.floors = floors;
         this.reception = reception;
         this.actor = actor;
-        this.publicBaseUrl = publicBaseUrl;
+        this.printedTicket = printedTicket;
         this.json = json;
     }
 
@@ -74,28 +64,6 @@ class KioskController {
     @GetMapping("/kiosk/tickets/{token}")
     String ticket(@PathVariable String token, @RequestParam(defaultValue = "receipt") String paper,
                   @RequestParam(required = false) String print, HttpServletRequest request, Model model) {
-        TicketStatus status = reception.statusByToken(token)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        Floor floor = floors.floor(status.officeId());
-        String url = baseUrl(request) + "/t/" + token;
-        model.addAttribute("status", status);
-        model.addAttribute("office", floor.office());
-        model.addAttribute("issued", TIME.format(status.issuedAt().atZone(ZoneId.of(floor.office().timeZone()))));
-        model.addAttribute("wait", status.steps().stream().filter(s -> s.waitMinutes() != null)
-                .map(TicketStatus.Step::waitMinutes).findFirst().orElse(null));
-        model.addAttribute("qr", QrCodes.svg(url, "a4".equals(paper) ? 40 : 28, "受付状況のページ"));
-        model.addAttribute("a4", "a4".equals(paper));
-        model.addAttribute("autoprint", print != null);
-        model.addAttribute("departments", floor.departments().stream()
-                .collect(Collectors.toMap(Floor.Department::id, Function.identity())));
-        return "kiosk-ticket";
-    }
-
-    private String baseUrl(HttpServletRequest request) {
-        if (publicBaseUrl != null && !publicBaseUrl.isBlank()) {
-            return publicBaseUrl.replaceAll("/+$", "");
-        }
-        String port = (request.getServerPort() == 80 || request.getServerPort() == 443) ? "" : ":" + request.getServerPort();
-        return request.getScheme() + "://" + request.getServerName() + port;
+        return printedTicket.fill(model, token, paper, print != null, "/kiosk", request);
     }
 }
