@@ -139,6 +139,28 @@
   document.getElementById('clear').addEventListener('click', reset);
   document.getElementById('retry').addEventListener('click', function () { if (pending) send(pending); else { offline.hidden = true; reset(); } });
 
+  // The short code typed on a large on-screen keypad, for a visitor who has the code but no QR at hand.
+  const pad = document.getElementById('code-pad');
+  const typed = document.getElementById('code-typed');
+  function closePad() { pad.hidden = true; typed.textContent = ''; document.getElementById('type-code').focus(); }
+  document.getElementById('type-code').addEventListener('click', function () {
+    typed.textContent = '';
+    pad.hidden = false;
+    pad.querySelector('[data-key]').focus();
+  });
+  pad.querySelectorAll('[data-key]').forEach(function (k) {
+    k.addEventListener('click', function () { if (typed.textContent.length < 16) typed.textContent += k.dataset.key; });
+  });
+  document.getElementById('code-back').addEventListener('click', function () { typed.textContent = typed.textContent.slice(0, -1); });
+  document.getElementById('code-cancel').addEventListener('click', closePad);
+  document.getElementById('code-send').addEventListener('click', function () {
+    const code = typed.textContent;
+    if (!code) return;
+    closePad();
+    issueFromCode(code);
+  });
+  pad.addEventListener('keydown', function (e) { if (e.key === 'Escape') closePad(); });
+
   // A keyboard-wedge QR reader types the code and presses Enter, wherever the focus is.
   let buffer = '';
   let lastKey = 0;

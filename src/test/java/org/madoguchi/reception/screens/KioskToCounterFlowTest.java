@@ -138,4 +138,25 @@ class KioskToCounterFlowTest {
         kiosk.await(ExpectedConditions.visibilityOfElementLocated(By.id("bad-code")));
         assertThat(k.getCurrentUrl()).endsWith("/kiosk");
     }
+
+    @Test
+    void aCodeTypedOnTheKeypadIsTriedLikeAScannedOne() {
+        ScreenFixtures.pair(kiosk, app, ScreenFixtures.device(app, "KIOSK", "honcho"));
+        WebDriver k = kiosk.driver();
+        k.get(app.url("/kiosk"));
+        k.findElement(By.id("type-code")).click();
+        kiosk.await(ExpectedConditions.visibilityOfElementLocated(By.id("code-pad")));
+        assertThat(kiosk.seriousAccessibilityViolations()).as("keypad accessibility").isEmpty();
+        for (String key : List.of("N", "7", "K", "3", "X")) {
+            k.findElement(By.cssSelector("#code-keys [data-key='" + key + "']")).click();
+        }
+        k.findElement(By.id("code-back")).click();
+        assertThat(k.findElement(By.id("code-typed")).getText()).isEqualTo("N7K3");
+        kiosk.screenshot("kiosk-code-pad");
+        k.findElement(By.id("code-send")).click();
+        // No module knows this code: the visitor is told so and stays at the kiosk's start.
+        kiosk.await(ExpectedConditions.visibilityOfElementLocated(By.id("bad-code")));
+        assertThat(k.findElement(By.id("code-pad")).isDisplayed()).isFalse();
+        assertThat(k.getCurrentUrl()).endsWith("/kiosk");
+    }
 }
