@@ -20,7 +20,7 @@ final class Canvas {
     private static final float THIN = 0.5f;
     private static final float LEADING = 1.18f;
     /** Below this an entry is wrapped onto more lines before it is made any smaller. */
-    private static final float MIN_SINGLE_LINE_PT = 7f;
+    private static final float MIN_SINGLE_LINE_PT = 9.5f;
     private static final float LABEL_SHADE = 0.93f;
 
     enum Align { LEFT, CENTER, RIGHT }

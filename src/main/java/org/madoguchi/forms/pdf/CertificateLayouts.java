@@ -46,20 +46,30 @@ final class CertificateLayouts {
         Map<String, String> f = form.fields();
         document.page(FormKind.RESIDENCE_CERTIFICATE, c -> {
             Parts.heading(c, FormKind.RESIDENCE_CERTIFICATE.titleJa(), "申請日", today);
-            float y = Parts.personBlock(c, 37, "請求者（窓口に来た方）", f, false, true, "請求者");
+            float y = Parts.personBlock(c, 37, "請求者", f, false, true, "請求者");
 
             y += 4;
             float top = y;
-            c.labelCell(Parts.LABEL_X, y, Parts.LABEL_W, 8, "必要な方", 10);
+            boolean same = !value(f, FormFields.NAME).isBlank();
+            c.labelCell(Parts.LABEL_X, y, Parts.LABEL_W, 8, "区分", 10);
             c.box(Parts.VALUE_X, y, RIGHT - Parts.VALUE_X, 8);
-            Parts.options(c, Parts.VALUE_X + 2, y, 8, List.of("請求者と同じ", "請求者と違う方（下に記入）"),
-                    List.of(!value(f, FormFields.NAME).isBlank(), false));
+            Parts.options(c, Parts.VALUE_X + 2, y, 8, List.of("請求者と同じ", "請求者と違う方（下の住所・氏名をご記入ください）"),
+                    List.of(same, false));
             y += 8;
+            // Left empty: only filled by hand when the certificate is for someone else (with a letter of attorney).
+            c.labelCell(Parts.LABEL_X, y, Parts.LABEL_W, 11, "住所", 10);
+            c.box(Parts.VALUE_X, y, RIGHT - Parts.VALUE_X, 11);
+            y += 11;
+            c.labelCell(Parts.LABEL_X, y, Parts.LABEL_W, 10, "氏名", 10);
+            c.box(Parts.VALUE_X, y, 125 - Parts.VALUE_X, 10);
+            c.labelCell(125, y, 20, 10, "生年月日", 10);
+            c.box(145, y, RIGHT - 145, 10);
+            y += 10;
             c.labelCell(Parts.LABEL_X, y, Parts.LABEL_W, 9, "世帯主", 10);
             c.box(Parts.VALUE_X, y, RIGHT - Parts.VALUE_X, 9);
             c.entry(Parts.VALUE_X, y, 90, 9, value(f, FormFields.HOUSEHOLDER), 12, Align.LEFT, "世帯主");
             y += 9;
-            c.verticalLabel(LEFT, top, Parts.SECTION_W, y - top, "住民票", 9);
+            c.verticalLabel(LEFT, top, Parts.SECTION_W, y - top, "必要な方", 10.5f);
             c.frame(LEFT, top, WIDTH, y - top);
 
             y += 4;
@@ -76,7 +86,7 @@ final class CertificateLayouts {
             y += 18;
             Parts.purpose(c, y, f);
 
-            Parts.officeUse(c, 240, Parts.STAMPS, Parts.IDENTITY, List.of("委任状", "郵送"));
+            Parts.officeUse(c, 245, Parts.STAMPS, Parts.IDENTITY, List.of("委任状", "郵送"), Parts.FEE);
         });
     }
 
@@ -113,10 +123,25 @@ final class CertificateLayouts {
             c.labelAt(signX + 3, y + 52, "・本人確認書類をお持ちでない場合は、保証書または照会書で", 8);
             c.labelAt(signX + 3, y + 56.5f, "　確認します。", 8);
             c.frame(LEFT, y - 7, WIDTH, boxH + 7);
+            y += boxH + 5;
 
-            Parts.officeUse(c, 240, List.of("受付", "審査", "登録", "照合", "交付"),
+            // Filled by hand only when someone else brings the application (with 代理人選任届).
+            float top = y;
+            c.labelCell(Parts.LABEL_X, y, Parts.LABEL_W, 12, "住所", 10);
+            c.box(Parts.VALUE_X, y, RIGHT - Parts.VALUE_X, 12);
+            y += 12;
+            c.labelCell(Parts.LABEL_X, y, Parts.LABEL_W, 12, "氏名", 10);
+            c.box(Parts.VALUE_X, y, 125 - Parts.VALUE_X, 12);
+            c.labelCell(125, y, 20, 12, "電話番号", 10);
+            c.box(145, y, RIGHT - 145, 12);
+            y += 12;
+            c.verticalLabel(LEFT, top, Parts.SECTION_W, y - top, "代理人", 10);
+            c.frame(LEFT, top, WIDTH, y - top);
+            c.labelAt(LEFT, y + 4, "代理人の欄は、ご本人が来られない場合に代理人がご記入ください。", 8);
+
+            Parts.officeUse(c, 245, List.of("受付", "審査", "登録", "照合", "交付"),
                     List.of("マイナンバーカード", "運転免許証", "旅券", "在留カード", "保証書", "照会書"),
-                    List.of("登録番号"));
+                    List.of(), List.of("登録番号|", "手数料|円"));
         });
     }
 
@@ -124,7 +149,7 @@ final class CertificateLayouts {
         Map<String, String> f = form.fields();
         document.page(FormKind.FAMILY_REGISTER_CERTIFICATE, c -> {
             Parts.heading(c, FormKind.FAMILY_REGISTER_CERTIFICATE.titleJa(), "申請日", today);
-            float y = Parts.personBlock(c, 37, "請求者（窓口に来た方）", f, false, true, "請求者");
+            float y = Parts.personBlock(c, 37, "請求者", f, false, true, "請求者");
 
             y += 4;
             float top = y;
@@ -148,7 +173,7 @@ final class CertificateLayouts {
             y += 4;
             Parts.purpose(c, y, f);
 
-            Parts.officeUse(c, 250, Parts.STAMPS, Parts.IDENTITY, List.of("委任状", "広域交付"));
+            Parts.officeUse(c, 245, Parts.STAMPS, Parts.IDENTITY, List.of("委任状", "広域交付"), Parts.FEE);
         });
     }
 
@@ -156,7 +181,7 @@ final class CertificateLayouts {
         Map<String, String> f = form.fields();
         document.page(FormKind.TAX_CERTIFICATE, c -> {
             Parts.heading(c, FormKind.TAX_CERTIFICATE.titleJa(), "申請日", today);
-            float y = Parts.personBlock(c, 37, "請求者（窓口に来た方）", f, false, true, "請求者");
+            float y = Parts.personBlock(c, 37, "請求者", f, false, true, "請求者");
 
             y += 4;
             float top = y;
@@ -186,7 +211,7 @@ final class CertificateLayouts {
             y += 4;
             Parts.purpose(c, y, f);
 
-            Parts.officeUse(c, 240, Parts.STAMPS, Parts.IDENTITY, List.of("委任状", "扶養"));
+            Parts.officeUse(c, 245, Parts.STAMPS, Parts.IDENTITY, List.of("委任状", "扶養"), Parts.FEE);
         });
     }
 

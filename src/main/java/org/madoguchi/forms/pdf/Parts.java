@@ -177,7 +177,8 @@ final class Parts {
     }
 
     /** 区使用欄: stamp boxes and the checks staff tick, left empty for them. */
-    static void officeUse(Canvas c, float y, List<String> stamps, List<String> identity, List<String> related) {
+    static void officeUse(Canvas c, float y, List<String> stamps, List<String> identity, List<String> related,
+                          List<String> blanks) {
         c.dashedBox(LEFT, y, WIDTH, 35);
         c.labelAt(LEFT + 1.5f, y + 4.4f, "区使用欄（ここには記入しないでください）", 8.5f);
         float x = LEFT + 2;
@@ -193,9 +194,20 @@ final class Parts {
             c.labelAt(rx, y + 19, "関連手続", 8.5f);
             optionsSmall(c, rx + 15, y + 15.8f, related);
         }
-        c.labelAt(rx, y + 27, "手数料", 8.5f);
-        c.labelAt(rx + 40, y + 27, "円", 8.5f);
-        c.line(rx + 15, y + 28, rx + 39, y + 28);
+        // Lines staff fill in: "手数料|円" prints the label, a line and the unit.
+        float bx = rx;
+        for (String blank : blanks) {
+            String[] parts = blank.split("\\|", 2);
+            c.labelAt(bx, y + 29, parts[0], 8.5f);
+            float lineX = bx + c.labelWidth(parts[0], 8.5f) + 1.5f;
+            c.line(lineX, y + 30, lineX + 22, y + 30);
+            bx = lineX + 23;
+            if (parts.length > 1) {
+                c.labelAt(bx, y + 29, parts[1], 8.5f);
+                bx += c.labelWidth(parts[1], 8.5f);
+            }
+            bx += 5;
+        }
     }
 
     private static void optionsSmall(Canvas c, float x, float y, List<String> options) {
@@ -213,6 +225,7 @@ final class Parts {
         }
     }
 
+    static final List<String> FEE = List.of("手数料|円");
     static final List<String> STAMPS = List.of("受付", "審査", "入力", "照合", "交付");
     static final List<String> IDENTITY = List.of("マイナンバーカード", "運転免許証", "旅券", "在留カード", "その他");
 }

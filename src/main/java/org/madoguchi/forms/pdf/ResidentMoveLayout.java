@@ -93,13 +93,14 @@ final class ResidentMoveLayout {
         c.entry(VALUE_X, y, 70, 9, value(f, FormFields.PHONE), 12, Align.LEFT, "電話番号");
         c.labelCell(VALUE_X + 70, y, 22, 9, "届出人", 10);
         c.box(VALUE_X + 92, y, RIGHT - VALUE_X - 92, 9);
-        c.label(VALUE_X + 92, y, RIGHT - VALUE_X - 92, 9, "異動する人の 1 の方", 9.5f, Align.LEFT);
+        c.label(VALUE_X + 92, y, RIGHT - VALUE_X - 92, 9, "異動する人の欄の 1 の方", 9.5f, Align.LEFT);
         y += 9;
         c.verticalLabel(LEFT, top, SECTION_W, y - top, "届出人", 11);
         c.frame(LEFT, top, WIDTH, y - top);
 
         Parts.officeUse(c, 240, Parts.STAMPS, Parts.IDENTITY,
-                List.of("国保", "年金", "児童手当", "医療証", "介護", "後期高齢", "印鑑", "マイナンバーカード"));
+                List.of("国保", "年金", "児童手当", "医療証", "介護", "後期高齢", "印鑑", "マイナンバーカード"),
+                List.of());
     }
 
     private static void continuationPage(Canvas c, Map<String, String> f, List<Map<String, String>> people,
@@ -113,10 +114,10 @@ final class ResidentMoveLayout {
 
     private static void moveType(Canvas c, float x, float y, String label, String note, boolean chosen) {
         c.checkbox(x, y + 2.6f, Parts.CHECK, chosen);
-        c.labelAt(x + 5, y + 5.8f, label, 11);
-        c.labelAt(x + 5, y + 10.2f, note, 7);
+        c.labelAt(x + 7, y + 5.8f, label, 11);
+        c.labelAt(x + 7, y + 10.2f, note, 7);
         if (chosen) {
-            c.ring(x + 5 + c.labelWidth(label, 11) / 2, y + 4.6f, 5.4f, 3.4f);
+            c.ring(x + 7 + c.labelWidth(label, 11) / 2, y + 4.6f, 5.2f, 3.3f);
         }
     }
 
