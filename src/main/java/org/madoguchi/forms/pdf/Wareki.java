@@ -40,8 +40,10 @@ final class Wareki {
     }
 
     /**
-     * A fiscal year (April to March, given by the year it starts in) as 令和8年度. The year takes the era in
-     * which the fiscal year ends, as municipalities write it: the year from April 2019 is 令和元年度.
+     * A fiscal year (April to March, given by the year it starts in) as 令和8年度. When an era begins during
+     * the fiscal year and its first year is that year, municipalities name the whole year in the new era (the
+     * year from April 2019 is 令和元年度); an era that begins in its January–March part leaves it in the old
+     * one (the year from April 1988 is 昭和63年度, 平成 having begun on 8 January 1989).
      */
     static String fiscalYear(String year) {
         if (year == null || year.isBlank()) {
@@ -57,6 +59,9 @@ final class Wareki {
             return year.strip() + "年度";
         }
         JapaneseEra era = JapaneseDate.from(LocalDate.of(start + 1, 3, 31)).getEra();
+        if (start - JapaneseChronology.INSTANCE.prolepticYear(era, 1) + 1 < 1) {
+            era = JapaneseDate.from(LocalDate.of(start, 4, 1)).getEra();
+        }
         int firstYear = JapaneseChronology.INSTANCE.prolepticYear(era, 1);
         return eraName(era) + year(start - firstYear + 1) + "年度";
     }
