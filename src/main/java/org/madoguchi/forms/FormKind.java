@@ -1,5 +1,7 @@
 package org.madoguchi.forms;
 
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,6 +43,15 @@ public enum FormKind {
     /** Reception procedure ids (see the V3 migration) this form is filled for. */
     public List<String> procedureIds() {
         return procedureIds;
+    }
+
+    /** The forms a visit for these procedures needs, each once, in the order of this enum. */
+    public static List<FormKind> forProcedures(Collection<String> procedureIds) {
+        EnumSet<FormKind> kinds = EnumSet.noneOf(FormKind.class);
+        for (String id : procedureIds) {
+            forProcedure(id).ifPresent(kinds::add);
+        }
+        return List.copyOf(kinds);
     }
 
     public static Optional<FormKind> forProcedure(String procedureId) {

@@ -185,7 +185,26 @@ final class Canvas {
             return;
         }
         String printable = Glyphs.printable(text.strip(), fonts.entryFace(), c -> placement.missing(place, c));
-        fit(fonts.entry(), printable, x, y, w, h, size, align, 1.6f);
+        fit(fonts.entry(), encodable(printable, place), x, y, w, h, size, align, 1.6f);
+    }
+
+    /**
+     * A second guard behind the cmap check: should PDFBox still refuse a character, it becomes 〓 and is
+     * reported instead of failing the whole print.
+     */
+    private String encodable(String text, String place) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> {
+            String ch = new String(Character.toChars(cp));
+            try {
+                fonts.entry().encode(ch);
+                out.append(ch);
+            } catch (IOException | IllegalArgumentException e) {
+                out.append(Glyphs.PLACEHOLDER);
+                placement.missing(place, ch);
+            }
+        });
+        return out.toString();
     }
 
     private void fit(PDFont font, String text, float x, float y, float w, float h, float size, Align align,

@@ -60,6 +60,11 @@ class PdfFormPrinter implements FormPrinter {
     }
 
     @Override
+    public byte[] print(List<FilledForm> forms) {
+        return printWithReport(forms).pdf();
+    }
+
+    @Override
     public PrintedForms printWithReport(List<FilledForm> forms) {
         requireFont();
         if (forms == null || forms.isEmpty()) {
