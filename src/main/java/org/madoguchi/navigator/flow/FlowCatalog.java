@@ -58,7 +58,7 @@ public class FlowCatalog {
                 .collect(LinkedHashMap::new, (m, f) -> m.put(f.id(), f), Map::putAll);
     }
 
-    static String read(String location) {
+    public static String read(String location) {
         try {
             return new PathMatchingResourcePatternResolver().getResource(location).getContentAsString(StandardCharsets.UTF_8);
         } catch (IOException e) {
