@@ -263,7 +263,9 @@ public final class FlowLoader {
             node = new Yaml(new SafeConstructor(new LoaderOptions())).compose(reader);
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 1;
-            throw new FlowException(file, line, "YAML として読めません: " + e.getProblem());
+            String hint = e.getContext() != null && e.getContext().contains("flow")
+                    ? "（{ } や [ ] の中の文に ? , : などを含めるときは \"…\" で囲んでください）" : "";
+            throw new FlowException(file, line, "YAML として読めません: " + e.getProblem() + hint);
         } catch (java.io.IOException e) {
             throw new FlowException(file, 1, "読めません: " + e.getMessage());
         }
