@@ -70,6 +70,29 @@ class NavigatorPagesTest {
     }
 
     @Test
+    void anOutcomeWithNothingAtTheseCountersHasNoCode() {
+        Http.Response page = get("/navi/zeishomei/result?kind=kazei&resident=no");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("1月1日に住んでいた市区町村へ請求してください").doesNotContain("id=\"short-code\"")
+                .doesNotContain("id=\"route\"");
+    }
+
+    @Test
+    void anIncompleteOutcomeLinkAsksTheMissingQuestion() {
+        Http.Response page = get("/navi/juminhyo/result?kind=juminhyo");
+        assertThat(page.status()).isEqualTo(302);
+        assertThat(page.header("Location")).contains("/navi/juminhyo").contains("at=who").contains("kind=juminhyo");
+    }
+
+    @Test
+    void noneCannotBeCombinedWithOtherChoices() {
+        Http.Response page = get("/navi/tenshutsu/answer?from=ages&moving-to=domestic&card=no&insurance=employee"
+                + "&children=0&ages=none&ages=age65");
+        assertThat(page.status()).isEqualTo(422);
+        assertThat(page.body()).contains("ほかの選択肢と一緒には選べません");
+    }
+
+    @Test
     void unknownFlowIsANotFoundPage() {
         Http.Response page = get("/navi/nothing-here");
         assertThat(page.status()).isEqualTo(404);
