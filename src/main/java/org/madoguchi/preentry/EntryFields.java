@@ -26,6 +26,34 @@ final class EntryFields {
         String hintKey() {
             return "preentry.hint." + type.name();
         }
+
+        /** Browser autofill only for the applicant's own current details. */
+        String autocomplete() {
+            return switch (key) {
+                case FormFields.NAME -> "name";
+                case FormFields.POSTAL_CODE -> "postal-code";
+                case FormFields.ADDRESS -> "street-address";
+                case FormFields.PHONE -> "tel";
+                case FormFields.BIRTH_DATE -> "bday";
+                default -> "off";
+            };
+        }
+
+        String inputmode() {
+            return switch (type) {
+                case POSTAL, COPIES -> "numeric";
+                case PHONE -> "tel";
+                default -> "text";
+            };
+        }
+
+        String inputType() {
+            return type == Type.PHONE ? "tel" : "text";
+        }
+
+        int maxInput() {
+            return max > 0 ? max * 2 + 20 : 40;
+        }
     }
 
     /** Fields under one heading; {@code titleKey} null for the page's own heading. */

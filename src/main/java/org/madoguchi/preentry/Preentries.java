@@ -85,7 +85,8 @@ class Preentries {
 
     /** A scanned QR token in canonical form, or null when it is not one of ours. */
     static String canonicalQrToken(String scanned) {
-        String s = scanned == null ? "" : scanned.strip();
+        // A keyboard-wedge reader behind a Japanese IME may type full-width characters.
+        String s = EntryText.nfkc(scanned);
         if (s.regionMatches(true, 0, QR_PREFIX, 0, QR_PREFIX.length())) {
             String token = s.substring(QR_PREFIX.length());
             return token.matches("[A-Za-z0-9_-]{22}") ? QR_PREFIX + token : null;
@@ -190,11 +191,16 @@ class Preentries {
         return deleted > 0;
     }
 
-    /** Counts a scan (kiosk or counter) on the entry and in the day's 二次元コード受付数. */
+    /** Records a scan (kiosk or counter); the first one of an entry counts in the day's 二次元コード受付数. */
+    @Transactional
     void scanned(UUID id, Actor actor) {
-        jdbc.sql("UPDATE preentry.entry SET scans = scans + 1 WHERE id = ?").param(id).update();
+        // 二次元コード受付数 counts entries received, not reads: the kiosk and the counter may both scan one.
+        Integer before = jdbc.sql("UPDATE preentry.entry SET scans = scans + 1 WHERE id = ? RETURNING scans - 1")
+                .param(id).query(Integer.class).optional().orElse(null);
         log(id, "scan", actor);
-        count("scanned");
+        if (before != null && before == 0) {
+            count("scanned");
+        }
     }
 
     void log(UUID entryId, String action, Actor actor) {
