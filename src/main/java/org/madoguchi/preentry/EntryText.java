@@ -40,16 +40,20 @@ final class EntryText {
         if (s == null) {
             return "";
         }
+        // Runs between kept ideographs are normalised whole, so that ﾊﾞ composes to バ.
         StringBuilder out = new StringBuilder(s.length());
+        StringBuilder run = new StringBuilder();
         s.codePoints().forEach(c -> {
-            if (Character.isISOControl(c) || c == 0xFEFF || c == 0x200B) {
-                out.append(' ');
-            } else if (keepExactly(c)) {
-                out.appendCodePoint(c);
+            if (keepExactly(c)) {
+                out.append(Normalizer.normalize(run, Normalizer.Form.NFKC)).appendCodePoint(c);
+                run.setLength(0);
+            } else if (Character.isISOControl(c) || c == 0xFEFF || c == 0x200B) {
+                run.append(' ');
             } else {
-                out.append(Normalizer.normalize(new String(Character.toChars(c)), Normalizer.Form.NFKC));
+                run.appendCodePoint(c);
             }
         });
+        out.append(Normalizer.normalize(run, Normalizer.Form.NFKC));
         return out.toString().replaceAll("[\\s\\u3000]+", " ").strip();
     }
 
