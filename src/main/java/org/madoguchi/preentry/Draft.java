@@ -27,17 +27,17 @@ record Draft(String plan, List<String> procedures, Map<String, String> values, L
     }
 
     /** The forms the chosen procedures need, in the order of {@link FormKind}. */
-    List<FormKind> forms() {
+    public List<FormKind> forms() {
         return java.util.Arrays.stream(FormKind.values())
                 .filter(kind -> procedures.stream().anyMatch(kind.procedureIds()::contains)).toList();
     }
 
     /** 転入, 転出 or 転居 when the plan has one (the first, if several were chosen). */
-    String moveType() {
+    public String moveType() {
         return procedures.stream().filter(FormKind.RESIDENT_MOVE.procedureIds()::contains).findFirst().orElse("");
     }
 
-    String value(String key) {
+    public String value(String key) {
         return values.getOrDefault(key, "");
     }
 

@@ -19,16 +19,16 @@ final class EntryFields {
 
     /** One input; {@code key} is the draft's value key, {@code labelKey} its message key. */
     record Field(String key, Type type, boolean required, int max, List<String> options, String labelKey) {
-        String id() {
+        public String id() {
             return key.replace('.', '-');
         }
 
-        String hintKey() {
+        public String hintKey() {
             return "preentry.hint." + type.name();
         }
 
         /** Browser autofill only for the applicant's own current details. */
-        String autocomplete() {
+        public String autocomplete() {
             return switch (key) {
                 case FormFields.NAME -> "name";
                 case FormFields.POSTAL_CODE -> "postal-code";
@@ -39,7 +39,7 @@ final class EntryFields {
             };
         }
 
-        String inputmode() {
+        public String inputmode() {
             return switch (type) {
                 case POSTAL, COPIES -> "numeric";
                 case PHONE -> "tel";
@@ -47,11 +47,11 @@ final class EntryFields {
             };
         }
 
-        String inputType() {
+        public String inputType() {
             return type == Type.PHONE ? "tel" : "text";
         }
 
-        int maxInput() {
+        public int maxInput() {
             return max > 0 ? max * 2 + 20 : 40;
         }
     }
@@ -61,7 +61,7 @@ final class EntryFields {
     }
 
     record Step(String id, List<Group> groups, boolean members) {
-        List<Field> fields() {
+        public List<Field> fields() {
             return groups.stream().flatMap(g -> g.fields().stream()).toList();
         }
     }
@@ -210,7 +210,7 @@ final class EntryFields {
                 if (s.isEmpty() && f.required()) {
                     throw new EntryText.Invalid("種類を選んでください。");
                 }
-                if (!s.isEmpty() && !f.options().contains(EntryText.nfkc(s))) {
+                if (!s.isEmpty() && f.options().stream().noneMatch(o -> EntryText.nfkc(o).equals(s))) {
                     throw new EntryText.Invalid("種類を一覧から選んでください。");
                 }
                 // The option exactly as listed (NFKC turned its full-width brackets half-width).
