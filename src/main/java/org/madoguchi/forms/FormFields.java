@@ -36,4 +36,24 @@ public final class FormFields {
     public static final String REGISTERED_DOMICILE = "registeredDomicile"; // 本籍
     public static final String HEAD_OF_REGISTER = "headOfRegister"; // 筆頭者
     public static final String TAX_YEAR = "taxYear";                // 年度 (e.g. "2026")
+
+    // 住民票の写し: whether the copy shows 本籍・筆頭者 and 続柄 ("yes" | "no"; blank leaves the box for the
+    // resident to tick by hand). Both are omitted unless asked for.
+    public static final String RECORD_DOMICILE = "recordDomicile";
+    public static final String RECORD_RELATIONSHIP = "recordRelationship";
+
+    // Values of CERTIFICATE_TYPE the forms recognise (several may be joined with "、"; each may carry its own
+    // number of copies as "戸籍謄本×2"; anything else is printed under その他 as typed).
+    public static final String TYPE_WHOLE_HOUSEHOLD = "世帯全員";          // 住民票の写し
+    public static final String TYPE_PART_OF_HOUSEHOLD = "世帯の一部";      // 住民票の写し
+    public static final String TYPE_RECORD_CERTIFICATE = "住民票記載事項証明書";
+    public static final String TYPE_KOSEKI_TOHON = "戸籍謄本";             // 全部事項証明書
+    public static final String TYPE_KOSEKI_SHOHON = "戸籍抄本";            // 個人事項証明書
+    public static final String TYPE_JOSEKI = "除籍謄本";
+    public static final String TYPE_KAISEI_GENKOSEKI = "改製原戸籍謄本";
+    public static final String TYPE_FUHYO = "戸籍の附票の写し";
+    public static final String TYPE_IDENTITY = "身分証明書";
+    public static final String TYPE_TAXATION = "課税証明書";
+    public static final String TYPE_NON_TAXATION = "非課税証明書";
+    public static final String TYPE_TAX_PAYMENT = "納税証明書";
 }
