@@ -15,7 +15,7 @@ import org.madoguchi.forms.FormKind;
  */
 final class EntryFields {
 
-    enum Type { NAME, KANA, BIRTH_DATE, MOVE_DATE, SEX, POSTAL, ADDRESS, PHONE, TEXT, COPIES, CHOICE, YEAR }
+    enum Type { NAME, KANA, BIRTH_DATE, MOVE_DATE, SEX, YESNO, POSTAL, ADDRESS, PHONE, TEXT, COPIES, CHOICE, YEAR }
 
     /** One input; {@code key} is the draft's value key, {@code labelKey} its message key. */
     record Field(String key, Type type, boolean required, int max, List<String> options, String labelKey) {
@@ -25,6 +25,16 @@ final class EntryFields {
 
         public String hintKey() {
             return "preentry.hint." + type.name();
+        }
+
+        /** Radio buttons (sex, yes/no) rather than a text box or a list. */
+        public boolean radio() {
+            return type == Type.SEX || type == Type.YESNO;
+        }
+
+        /** Message key of a radio option's label. */
+        public String optionKey(String option) {
+            return (type == Type.SEX ? "preentry.sex." : "preentry.yesno.") + option;
         }
 
         /** Browser autofill only for the applicant's own current details. */
@@ -70,6 +80,7 @@ final class EntryFields {
     static final List<String> REGISTER_TYPES = List.of("戸籍謄本（全部事項証明）", "戸籍抄本（個人事項証明）", "除籍謄本", "戸籍の附票の写し");
     static final List<String> TAX_TYPES = List.of("課税証明書", "非課税証明書", "納税証明書");
     static final List<String> SEXES = List.of("male", "female");
+    static final List<String> YES_NO = List.of("yes", "no");
     static final List<Field> MEMBER_FIELDS = List.of(
             field(FormFields.NAME, Type.NAME, true, 30),
             field(FormFields.KANA, Type.KANA, true, 60),
@@ -130,7 +141,13 @@ final class EntryFields {
         for (FormKind kind : forms) {
             List<Field> fields = new ArrayList<>();
             switch (kind) {
-                case RESIDENCE_CERTIFICATE -> fields.add(choice(kind, RESIDENCE_TYPES));
+                case RESIDENCE_CERTIFICATE -> {
+                    fields.add(choice(kind, RESIDENCE_TYPES));
+                    fields.add(new Field(formField(kind, FormFields.RECORD_DOMICILE), Type.YESNO, true, 0, YES_NO,
+                            "preentry.field." + FormFields.RECORD_DOMICILE));
+                    fields.add(new Field(formField(kind, FormFields.RECORD_RELATIONSHIP), Type.YESNO, true, 0, YES_NO,
+                            "preentry.field." + FormFields.RECORD_RELATIONSHIP));
+                }
                 case FAMILY_REGISTER_CERTIFICATE -> {
                     fields.add(choice(kind, REGISTER_TYPES));
                     fields.add(labelled(formField(kind, FormFields.REGISTERED_DOMICILE), Type.ADDRESS, true, 100,
@@ -190,13 +207,13 @@ final class EntryFields {
                     "1900年より前の生年月日は窓口でご相談ください。", "生年月日が未来の日付になっています。"));
             case MOVE_DATE -> iso(EntryText.date(raw, f.required(), today.minusYears(1), today.plusMonths(3),
                     "異動日が1年以上前です。窓口でご相談ください。", "異動日は3か月先までの日付を入力してください。"));
-            case SEX -> {
+            case SEX, YESNO -> {
                 String s = EntryText.nfkc(raw);
                 if (s.isEmpty() && f.required()) {
-                    throw new EntryText.Invalid("性別を選んでください。");
+                    throw new EntryText.Invalid(f.type() == Type.SEX ? "性別を選んでください。" : "どちらかを選んでください。");
                 }
                 if (!s.isEmpty() && !f.options().contains(s)) {
-                    throw new EntryText.Invalid("性別を選び直してください。");
+                    throw new EntryText.Invalid("選び直してください。");
                 }
                 yield s;
             }

@@ -176,7 +176,12 @@ class PreentryConsoleController {
         model.addAttribute("invalid", invalid);
         model.addAttribute("forms", draft.forms());
         model.addAttribute("moveType", draft.moveType());
-        model.addAttribute("printable", errorsOf(draft, true).isEmpty());
+        boolean printable = errorsOf(draft, true).isEmpty();
+        model.addAttribute("printable", printable);
+        // Characters the form font cannot draw (some 外字 such as 𠮷) print as 〓: staff have them written by hand.
+        FormPrinter formPrinter = printer.getIfAvailable();
+        model.addAttribute("unprintable", printable && formPrinter != null
+                ? formPrinter.unprintableCharacters(FilledForms.of(draft)) : List.of());
         return "preentry/console-entry";
     }
 

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,6 @@ import java.util.Optional;
 import org.madoguchi.forms.FormKind;
 import org.madoguchi.platform.JapaneseDates;
 import org.madoguchi.platform.QrCodes;
-import org.madoguchi.reception.ItineraryStep;
 import org.madoguchi.reception.PlainPlanCodes;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseCookie;
@@ -299,16 +297,17 @@ class PreentryController {
         model.addAttribute("draft", draft);
         model.addAttribute("sections", sections);
         model.addAttribute("complete", sections.stream().allMatch(s -> s.errors().isEmpty()));
-        model.addAttribute("display", display(draft));
+        model.addAttribute("display", display(draft.values()));
+        model.addAttribute("memberDisplay", draft.members().stream().map(PreentryController::display).toList());
         model.addAttribute("memberFields", EntryFields.MEMBER_FIELDS);
         model.addAttribute("stepCount", sections.size() + 1);
         return "preentry/confirm";
     }
 
     /** Values as the resident reads them: dates in 和暦 and 西暦, sexes in words. */
-    static Map<String, String> display(Draft draft) {
+    static Map<String, String> display(Map<String, String> values) {
         Map<String, String> display = new LinkedHashMap<>();
-        draft.values().forEach((key, value) -> display.put(key, displayValue(key, value)));
+        values.forEach((key, value) -> display.put(key, displayValue(key, value)));
         return display;
     }
 
@@ -402,9 +401,4 @@ class PreentryController {
         response.setHeader("Cache-Control", CacheControl.noStore().getHeaderValue());
     }
 
-    static List<String> itineraryProcedures(List<ItineraryStep> steps) {
-        List<String> ids = new ArrayList<>();
-        steps.forEach(s -> ids.addAll(s.procedureIds()));
-        return ids;
-    }
 }

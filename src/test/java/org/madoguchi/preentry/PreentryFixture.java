@@ -35,6 +35,8 @@ final class PreentryFixture {
         draft.values().put("RESIDENCE_CERTIFICATE.certificateType", "住民票の写し（世帯全員）");
         draft.values().put("RESIDENCE_CERTIFICATE.copies", "2");
         draft.values().put("RESIDENCE_CERTIFICATE.purpose", "勤務先へ提出");
+        draft.values().put("RESIDENCE_CERTIFICATE.recordDomicile", "no");
+        draft.values().put("RESIDENCE_CERTIFICATE.recordRelationship", "yes");
         draft.members().add(new java.util.LinkedHashMap<>(Map.of(FormFields.NAME, "髙橋\u3000花子",
                 FormFields.KANA, "タカハシ\u3000ハナコ", FormFields.BIRTH_DATE, "1992-06-15", FormFields.SEX, "female",
                 FormFields.RELATIONSHIP, "妻")));
