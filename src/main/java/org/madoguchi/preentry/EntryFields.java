@@ -27,6 +27,16 @@ final class EntryFields {
             return "preentry.hint." + type.name();
         }
 
+        /** What the input box shows: stored ISO dates as 和暦, which read naturally and parse back. */
+        public String shown(String value) {
+            if ((type == Type.BIRTH_DATE || type == Type.MOVE_DATE) && value != null
+                    && value.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                String wareki = org.madoguchi.platform.JapaneseDates.wareki(LocalDate.parse(value));
+                return wareki.isEmpty() ? value : wareki;
+            }
+            return value;
+        }
+
         /** Radio buttons (sex, yes/no) rather than a text box or a list. */
         public boolean radio() {
             return type == Type.SEX || type == Type.YESNO;
