@@ -223,4 +223,27 @@ class PreentryStorageTest {
         assertThat(app.bean(Preentries.class).byCode(decoded)).map(e -> e.id()).contains(started.entry().id());
         assertThat(page.header("Cache-Control")).contains("no-store");
     }
+
+    @Test
+    void theResidentDeletesAtOnce() {
+        Preentries.Started started = PreentryFixture.finishedMoveIn(app, null);
+        UUID id = started.entry().id();
+        String draftCookie = PreentryController.COOKIE + "=" + started.draftToken();
+        Http.Response page = new Http(app).header("Cookie", draftCookie).get("/preentry/done");
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
+        assertThat(csrf.find()).isTrue();
+        String cookies = draftCookie + "; " + page.cookies();
+        Http http = new Http(app).header("Cookie", cookies);
+        Http.Response deleted = postForm(http, "/preentry/delete", "_csrf=" + enc(csrf.group(1)));
+        assertThat(deleted.status()).as(deleted.body()).isEqualTo(200);
+        assertThat(deleted.body()).contains("削除しました");
+        assertThat(deleted.header("Set-Cookie")).contains(PreentryController.COOKIE + "=;").contains("Max-Age=0");
+        assertThat(app.jdbc().sql("SELECT count(*) FROM preentry.entry WHERE id = ?").param(id).query(Integer.class)
+                .single()).isZero();
+        assertThat(actions(id)).containsExactly("resident-delete");
+        // The old cookie now leads back to the start.
+        Http.Response after = new Http(app).header("Cookie", draftCookie).get("/preentry/done");
+        assertThat(after.status()).isEqualTo(302);
+        assertThat(after.header("Location")).contains("/preentry?expired");
+    }
 }
