@@ -153,4 +153,13 @@ class EntryValidationTest {
         assertThat(Preentries.canonicalShortCode("P2345MNP0")).as("0 is not in the alphabet").isNull();
         assertThat(Preentries.randomShortCode()).matches("P[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}");
     }
+
+    @Test
+    void itabashiPostalCodesSuggestTheTown() {
+        ItabashiPostalCodes codes = new ItabashiPostalCodes();
+        assertThat(codes.suggest("173-0004")).contains("東京都板橋区板橋");
+        assertThat(codes.suggest("175-0082")).contains("東京都板橋区高島平");
+        assertThat(codes.suggest("100-0001")).isEmpty();
+        assertThat(codes.size()).isGreaterThan(50);
+    }
 }
