@@ -54,6 +54,13 @@ class PreentryBrowserTest {
         String plan = "MDG1:koseki-jumin=tennyu+juminhyo/kokuho-nenkin=kokuho-kanyu";
         try (Browser browser = new Browser(430, 932)) {
             WebDriver d = browser.driver();
+            // Directly, without a plan: nothing chosen is explained, not lost.
+            d.get(app.url("/preentry?lang=ja"));
+            assertThat(browser.seriousAccessibilityViolations()).as("direct start page").isEmpty();
+            d.findElement(By.id("begin")).click();
+            browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("choose-error")));
+            assertThat(browser.seriousAccessibilityViolations()).as("start page with an error").isEmpty();
+
             d.get(app.url("/preentry?lang=en&plan=" + URLEncoder.encode(plan, StandardCharsets.UTF_8)));
             assertThat(d.findElement(By.tagName("h1")).getText()).contains("Pre-entry");
             assertThat(d.findElement(By.id("privacy")).getText()).contains("no personal data");
@@ -122,6 +129,12 @@ class PreentryBrowserTest {
             assertThat(confirm).contains("髙橋　太郎", "タカハシ　タロウ", "平成2年4月1日", "東京都板橋区板橋二丁目66番1号",
                     "090-1234-5678", "髙橋　花子", "平成4年6月15日", "2通");
             assertThat(browser.seriousAccessibilityViolations()).as("confirmation page").isEmpty();
+            // Revisiting a page shows what was typed (dates in 和暦).
+            d.findElement(By.id("edit-applicant")).click();
+            browser.await(ExpectedConditions.urlContains("/preentry/step/applicant"));
+            assertThat(d.findElement(By.id("name")).getAttribute("value")).isEqualTo("髙橋　太郎");
+            assertThat(d.findElement(By.id("birthDate")).getAttribute("value")).isEqualTo("平成2年4月1日");
+            d.get(app.url("/preentry/confirm"));
             d.findElement(By.id("finish")).click();
             browser.await(ExpectedConditions.urlContains("/preentry/done"));
             urls.add(d.getCurrentUrl());
@@ -138,7 +151,8 @@ class PreentryBrowserTest {
             // At the counter: the clerk signs in and types the code as the resident reads it out.
             browser.signIn(app, "admin", TestApp.ADMIN_PASSWORD);
             d.get(app.url("/console/preentry"));
-            assertThat(d.switchTo().activeElement().getAttribute("id")).as("ready for the scanner").isEqualTo("code");
+            // Ready for the scanner: the box has the focus once the page has loaded (autofocus).
+            browser.await(d2 -> "code".equals(d2.switchTo().activeElement().getAttribute("id")));
             d.findElement(By.id("code")).sendKeys(shortCode.toLowerCase() + Keys.ENTER);
             browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("print")));
             String entryPath = URI.create(d.getCurrentUrl()).getPath();
