@@ -1,0 +1,72 @@
+package org.madoguchi.preentry;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.madoguchi.TestApp;
+import org.madoguchi.forms.FormFields;
+
+/** Pre-entries made through the service, as the pages would, and the QR code read back from its SVG. */
+final class PreentryFixture {
+
+    static final String NAME = "髙橋\u3000𠮷男";
+
+    private PreentryFixture() {
+    }
+
+    /** A finished 転入 pre-entry with one member; returns the draft token. */
+    static Preentries.Started finishedMoveIn(TestApp app, String plan) {
+        Preentries preentries = app.bean(Preentries.class);
+        Preentries.Started started = preentries.start(plan, List.of("tennyu", "juminhyo"));
+        Draft draft = started.entry().draft();
+        draft.values().putAll(Map.of(
+                FormFields.NAME, NAME, FormFields.KANA, "タカハシ\u3000ヨシオ", FormFields.BIRTH_DATE, "1990-04-01",
+                FormFields.SEX, "male", FormFields.POSTAL_CODE, "173-0004", FormFields.ADDRESS, "東京都板橋区板橋二丁目66番1号",
+                FormFields.MOVE_DATE, LocalDate.now().minusDays(3).toString(),
+                FormFields.PREVIOUS_ADDRESS, "埼玉県和光市広沢1番5号", FormFields.HOUSEHOLDER, NAME,
+                FormFields.RELATIONSHIP, "本人"));
+        draft.values().put(FormFields.PHONE, "090-1234-5678");
+        draft.values().put("RESIDENCE_CERTIFICATE.certificateType", "住民票の写し（世帯全員）");
+        draft.values().put("RESIDENCE_CERTIFICATE.copies", "2");
+        draft.values().put("RESIDENCE_CERTIFICATE.purpose", "勤務先へ提出");
+        draft.values().put("RESIDENCE_CERTIFICATE.recordDomicile", "no");
+        draft.values().put("RESIDENCE_CERTIFICATE.recordRelationship", "yes");
+        draft.members().add(new java.util.LinkedHashMap<>(Map.of(FormFields.NAME, "髙橋\u3000花子",
+                FormFields.KANA, "タカハシ\u3000ハナコ", FormFields.BIRTH_DATE, "1992-06-15", FormFields.SEX, "female",
+                FormFields.RELATIONSHIP, "妻")));
+        Preentries.Entry saved = preentries.save(started.entry(), draft);
+        preentries.complete(saved);
+        return started;
+    }
+
+    /** Reads the QR code of {@code QrCodes.svg} by drawing its path and handing the pixels to ZXing. */
+    static String decodeSvgQr(String svg) throws Exception {
+        Matcher size = Pattern.compile("viewBox=\"0 0 (\\d+) (\\d+)\"").matcher(svg);
+        if (!size.find()) {
+            throw new AssertionError("no QR svg");
+        }
+        int n = Integer.parseInt(size.group(1));
+        int scale = 4;
+        int side = n * scale;
+        int[] pixels = new int[side * side];
+        java.util.Arrays.fill(pixels, 0xFFFFFFFF);
+        Matcher module = Pattern.compile("M(\\d+) (\\d+)h1v1h-1z").matcher(svg);
+        while (module.find()) {
+            int x = Integer.parseInt(module.group(1));
+            int y = Integer.parseInt(module.group(2));
+            for (int dy = 0; dy < scale; dy++) {
+                for (int dx = 0; dx < scale; dx++) {
+                    pixels[(y * scale + dy) * side + x * scale + dx] = 0xFF000000;
+                }
+            }
+        }
+        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(side, side, pixels))))
+                .getText();
+    }
+}
