@@ -172,7 +172,7 @@
     const now = Date.now();
     // A kiosk has no keyboard, so only a reader types here; the pause allowed between its keys is generous
     // because a busy kiosk PC can deliver a fast burst of key events late.
-    if (now - lastKey > 1500) buffer = '';
+    if (now - lastKey > 3000) buffer = '';
     lastKey = now;
     if (e.key === 'Enter') {
       if (buffer.length >= 6) { e.preventDefault(); issueFromCode(buffer); }
