@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.madoguchi.platform.KeyRing;
 import org.madoguchi.platform.Actor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -108,7 +109,7 @@ class Preentries {
         String draftToken = randomToken(32);
         Instant now = clock.instant();
         Draft draft = Draft.start(plan, procedures);
-        PreentryCipher.Sealed sealed = seal(id, draft);
+        KeyRing.Sealed sealed = seal(id, draft);
         jdbc.sql("""
                 INSERT INTO preentry.entry (id, draft_token_hash, key_id, nonce, sealed, created_at, updated_at, expires_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
@@ -145,7 +146,7 @@ class Preentries {
                 .params(parameter, Timestamp.from(clock.instant()))
                 .query((rs, n) -> {
                     UUID id = rs.getObject("id", UUID.class);
-                    String plain = cipher.open(new PreentryCipher.Sealed(rs.getString("key_id"), rs.getBytes("nonce"),
+                    String plain = cipher.open(new KeyRing.Sealed(rs.getString("key_id"), rs.getBytes("nonce"),
                             rs.getBytes("sealed")), id.toString());
                     Timestamp completed = rs.getTimestamp("completed_at");
                     return new Entry(id, json.readValue(plain, Draft.class), rs.getTimestamp("created_at").toInstant(),
@@ -153,14 +154,14 @@ class Preentries {
                 }).optional();
     }
 
-    private PreentryCipher.Sealed seal(UUID id, Draft draft) {
+    private KeyRing.Sealed seal(UUID id, Draft draft) {
         return cipher.seal(json.writeValueAsString(draft), id.toString());
     }
 
     /** Saves the draft (re-sealed with the active key) and starts the retention period again. */
     Entry save(Entry entry, Draft draft) {
         Instant now = clock.instant();
-        PreentryCipher.Sealed sealed = seal(entry.id(), draft);
+        KeyRing.Sealed sealed = seal(entry.id(), draft);
         jdbc.sql("UPDATE preentry.entry SET key_id = ?, nonce = ?, sealed = ?, updated_at = ?, expires_at = ? WHERE id = ?")
                 .params(sealed.keyId(), sealed.nonce(), sealed.ciphertext(), Timestamp.from(now),
                         Timestamp.from(expiry(now)), entry.id()).update();

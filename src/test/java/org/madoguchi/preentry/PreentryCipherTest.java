@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
+import org.madoguchi.platform.KeyRing;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,10 +31,10 @@ class PreentryCipherTest {
         String oldKey = key();
         String newKey = key();
         PreentryCipher before = cipher(Map.of("2026a", oldKey), null, "");
-        PreentryCipher.Sealed old = before.seal("髙橋", "row-1");
+        KeyRing.Sealed old = before.seal("髙橋", "row-1");
         PreentryCipher during = cipher(Map.of("2026a", oldKey, "2026b", newKey), "2026b", "");
         assertThat(during.open(old, "row-1")).isEqualTo("髙橋");
-        PreentryCipher.Sealed fresh = during.seal("𠮷田", "row-2");
+        KeyRing.Sealed fresh = during.seal("𠮷田", "row-2");
         assertThat(fresh.keyId()).isEqualTo("2026b");
         PreentryCipher after = cipher(Map.of("2026b", newKey), "2026b", "");
         assertThat(after.open(fresh, "row-2")).isEqualTo("𠮷田");
@@ -54,7 +55,7 @@ class PreentryCipherTest {
     void withoutKeysAKeyIsGeneratedOnceIntoAnOwnerOnlyFile(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("sub/preentry-key.txt");
         PreentryCipher first = cipher(Map.of(), null, file.toString());
-        PreentryCipher.Sealed sealed = first.seal("板橋", "r");
+        KeyRing.Sealed sealed = first.seal("板橋", "r");
         assertThat(Files.exists(file)).isTrue();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         assertThat(Base64.getDecoder().decode(Files.readString(file).trim())).hasSize(32);

@@ -1,37 +1,19 @@
 package org.madoguchi.liveinfo.mail;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import javax.crypto.Cipher;
-import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
+import java.util.Set;
+import org.madoguchi.platform.KeyRing;
 
 /**
- * AES-GCM sealing of the few secrets a subscription holds (the address, the ticket's token). Each value
- * gets a fresh 96-bit nonce; the subscription id is bound in as associated data, so a sealed value copied
- * into another row does not open. Several keys may be configured at once so that keys can be rotated:
- * new values use the active key, older rows name the key they were sealed with.
+ * AES-GCM sealing of the few secrets a subscription holds (the address, the ticket's token), bound to the
+ * subscription id; keys rotate as {@link KeyRing} describes.
  */
 final class MailCipher {
 
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private final KeyRing keys;
 
-    record Sealed(String keyId, byte[] nonce, byte[] ciphertext) {
-    }
-
-    private final Map<String, SecretKey> keys;
-    private final String activeKeyId;
-
-    private MailCipher(Map<String, SecretKey> keys, String activeKeyId) {
+    private MailCipher(KeyRing keys) {
         this.keys = keys;
-        this.activeKeyId = activeKeyId;
     }
 
     /**
@@ -47,70 +29,24 @@ final class MailCipher {
                         to <id>, or madoguchi.liveinfo.mail.ephemeral-key=true for development on one node, \
                         or leave spring.mail.host unset to switch the feature off (see docs/privacy-mail.md).""");
             }
-            byte[] random = new byte[32];
-            RANDOM.nextBytes(random);
-            return new MailCipher(Map.of("ephemeral", new SecretKeySpec(random, "AES")), "ephemeral");
+            return new MailCipher(KeyRing.ephemeral("ephemeral"));
         }
-        Map<String, SecretKey> keys = new LinkedHashMap<>();
-        base64Keys.forEach((id, value) -> {
-            if (!id.matches("[A-Za-z0-9._-]{1,32}")) {
-                throw new IllegalStateException("Mail key ids are 1-32 letters, digits, '.', '_' or '-'");
-            }
-            byte[] raw;
-            try {
-                raw = Base64.getDecoder().decode(value.trim());
-            } catch (IllegalArgumentException e) {
-                // The message names the key id, never the value.
-                throw new IllegalStateException("Mail key '" + id + "' is not valid base64");
-            }
-            if (raw.length != 16 && raw.length != 24 && raw.length != 32) {
-                throw new IllegalStateException("Mail key '" + id + "' must be 16, 24 or 32 bytes (32 recommended)");
-            }
-            keys.put(id, new SecretKeySpec(raw, "AES"));
-        });
-        String active = activeKeyId == null || activeKeyId.isBlank()
-                ? (keys.size() == 1 ? keys.keySet().iterator().next() : null) : activeKeyId;
-        if (active == null || !keys.containsKey(active)) {
-            throw new IllegalStateException("madoguchi.liveinfo.mail.active-key must name one of the configured keys "
-                    + keys.keySet());
-        }
-        return new MailCipher(Map.copyOf(keys), active);
+        return new MailCipher(KeyRing.fromBase64("madoguchi.liveinfo.mail", base64Keys, activeKeyId, Set.of(16, 24, 32)));
     }
 
     String activeKeyId() {
-        return activeKeyId;
+        return keys.activeKeyId();
     }
 
     boolean hasKey(String keyId) {
-        return keys.containsKey(keyId);
+        return keys.hasKey(keyId);
     }
 
-    Sealed seal(String plaintext, String associatedData) {
-        byte[] nonce = new byte[NONCE_BYTES];
-        RANDOM.nextBytes(nonce);
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, keys.get(activeKeyId), new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
-            return new Sealed(activeKeyId, nonce, cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is not available", e);
-        }
+    KeyRing.Sealed seal(String plaintext, String associatedData) {
+        return keys.seal(plaintext, associatedData);
     }
 
-    /** Opens a sealed value; fails if the key is gone, the row was tampered with or the value moved rows. */
-    String open(Sealed sealed, String associatedData) {
-        SecretKey key = keys.get(sealed.keyId());
-        if (key == null) {
-            throw new IllegalStateException("Mail key '" + sealed.keyId() + "' is no longer configured");
-        }
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed.nonce()));
-            cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
-            return new String(cipher.doFinal(sealed.ciphertext()), StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("A sealed mail value could not be opened (wrong key or altered row)");
-        }
+    String open(KeyRing.Sealed sealed, String associatedData) {
+        return keys.open(sealed, associatedData);
     }
 }

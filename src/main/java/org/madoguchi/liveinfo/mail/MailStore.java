@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.madoguchi.platform.KeyRing;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,7 +26,7 @@ class MailStore {
         DELETED_END_OF_DAY, DELETED_EXPIRED }
 
     record Subscription(UUID id, String officeId, LocalDate serviceDate, int ticketNumber, Set<NotifyLevel> levels,
-                        MailCipher.Sealed address, MailCipher.Sealed secrets, Instant expiresAt) {
+                        KeyRing.Sealed address, KeyRing.Sealed secrets, Instant expiresAt) {
     }
 
     record OutboxItem(long id, UUID subscriptionId, NotifyLevel kind, int attempts, int ticketNumber,
@@ -229,8 +230,8 @@ class MailStore {
         String key = rs.getString("key_id");
         return new Subscription(rs.getObject("id", UUID.class), rs.getString("office_id"),
                 rs.getObject("service_date", LocalDate.class), rs.getInt("ticket_number"), levels,
-                new MailCipher.Sealed(key, rs.getBytes("address_nonce"), rs.getBytes("address_sealed")),
-                new MailCipher.Sealed(key, rs.getBytes("secrets_nonce"), rs.getBytes("secrets_sealed")),
+                new KeyRing.Sealed(key, rs.getBytes("address_nonce"), rs.getBytes("address_sealed")),
+                new KeyRing.Sealed(key, rs.getBytes("secrets_nonce"), rs.getBytes("secrets_sealed")),
                 rs.getObject("expires_at", OffsetDateTime.class).toInstant());
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
+import org.madoguchi.platform.KeyRing;
 import org.junit.jupiter.api.Test;
 
 /** The cipher's configuration rules and key rotation, without a database. */
@@ -40,23 +41,23 @@ class MailCipherTest {
         String oldKey = key(32);
         String newKey = key(32);
         MailCipher before = MailCipher.fromConfiguration(Map.of("2025a", oldKey), "2025a", false);
-        MailCipher.Sealed old = before.seal("a@example.jp", "row-1");
+        KeyRing.Sealed old = before.seal("a@example.jp", "row-1");
 
         MailCipher during = MailCipher.fromConfiguration(Map.of("2025a", oldKey, "2025b", newKey), "2025b", false);
         assertThat(during.open(old, "row-1")).isEqualTo("a@example.jp");
-        MailCipher.Sealed fresh = during.seal("b@example.jp", "row-2");
+        KeyRing.Sealed fresh = during.seal("b@example.jp", "row-2");
         assertThat(fresh.keyId()).isEqualTo("2025b");
 
         MailCipher after = MailCipher.fromConfiguration(Map.of("2025b", newKey), "2025b", false);
         assertThat(after.open(fresh, "row-2")).isEqualTo("b@example.jp");
         assertThatThrownBy(() -> after.open(old, "row-1")).hasMessageContaining("no longer configured");
 
-        MailCipher.Sealed a = during.seal("same", "r");
-        MailCipher.Sealed b = during.seal("same", "r");
+        KeyRing.Sealed a = during.seal("same", "r");
+        KeyRing.Sealed b = during.seal("same", "r");
         assertThat(a.nonce()).as("a fresh nonce every time").isNotEqualTo(b.nonce());
         byte[] tampered = a.ciphertext().clone();
         tampered[0] ^= 1;
-        assertThatThrownBy(() -> during.open(new MailCipher.Sealed(a.keyId(), a.nonce(), tampered), "r"))
+        assertThatThrownBy(() -> during.open(new KeyRing.Sealed(a.keyId(), a.nonce(), tampered), "r"))
                 .isInstanceOf(IllegalStateException.class);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
+import org.madoguchi.platform.KeyRing;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ class MailEncryptionAtRestTest {
                 .query().singleRow();
         MailCipher cipher = MailCipher.fromConfiguration(
                 Map.of("t1", Base64.getEncoder().encodeToString(MailFixture.KEY)), "t1", false);
-        MailCipher.Sealed sealed = new MailCipher.Sealed((String) row.get("key_id"), (byte[]) row.get("address_nonce"),
+        KeyRing.Sealed sealed = new KeyRing.Sealed((String) row.get("key_id"), (byte[]) row.get("address_nonce"),
                 (byte[]) row.get("address_sealed"));
         assertThat(cipher.open(sealed, row.get("id").toString())).isEqualTo(ADDRESS);
         assertThat(((byte[]) row.get("address_nonce")).length).isEqualTo(12);
