@@ -3,7 +3,10 @@ package org.madoguchi.navigator;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.madoguchi.navigator.flow.FlowCatalog;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -29,9 +32,19 @@ public class NavigatorUsage {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    NavigatorUsage(JdbcClient jdbc, Clock clock) {
+    private final FlowCatalog catalog;
+
+    NavigatorUsage(JdbcClient jdbc, Clock clock, FlowCatalog catalog) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.catalog = catalog;
+    }
+
+    /** Every flow's id and Japanese title, in the navigator's own order, for reports that name the flows. */
+    public Map<String, String> flowTitlesJa() {
+        Map<String, String> titles = new LinkedHashMap<>();
+        catalog.flows().forEach(f -> titles.put(f.id(), f.title().ja()));
+        return titles;
     }
 
     /** Counts per flow and day, {@code from} and {@code to} included; days without use are absent. */

@@ -61,4 +61,19 @@ public class IssueHistory {
                 .param("office", officeId).param("from", from).param("to", to)
                 .query(LocalDate.class).list();
     }
+
+    /** Tickets issued per service day (one per visitor and visit, whatever its itinerary), in date order. */
+    public record DailyTickets(LocalDate serviceDate, int tickets) {
+    }
+
+    /** Tickets issued at the office on each of its service days from {@code from} to {@code to}, both inclusive. */
+    public List<DailyTickets> ticketsPerDay(String officeId, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                        SELECT service_date, count(*) FROM reception.ticket
+                        WHERE office_id = :office AND service_date BETWEEN :from AND :to
+                        GROUP BY service_date ORDER BY service_date""")
+                .param("office", officeId).param("from", from).param("to", to)
+                .query((rs, n) -> new DailyTickets(rs.getObject(1, LocalDate.class), rs.getInt(2)))
+                .list();
+    }
 }
