@@ -69,6 +69,14 @@ public final class Browser implements AutoCloseable {
         await(d -> !d.getCurrentUrl().contains("/login"));
     }
 
+    /** Pairs this browser as a kiosk or board with a device token, as staff do once at /devices/pair. */
+    public void pair(TestApp app, String deviceToken) {
+        driver.get(app.url("/devices/pair"));
+        driver.findElement(By.id("token")).sendKeys(deviceToken);
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        await(d -> !d.getCurrentUrl().contains("/devices/pair"));
+    }
+
     /** axe-core's serious and critical violations of WCAG 2.x A/AA on the current page. */
     public List<String> seriousAccessibilityViolations() {
         Results results = new AxeBuilder()

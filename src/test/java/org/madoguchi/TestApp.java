@@ -103,6 +103,13 @@ public final class TestApp {
         context.close();
     }
 
+    /** Registers a device (KIOSK or DISPLAY) for the office as the administrator would; returns its token. */
+    public String device(String kind, String officeId) {
+        return new Http(this).admin().post("/api/v1/admin/devices", Http.json(java.util.Map.of(
+                "name", kind + " " + java.util.UUID.randomUUID(), "kind", kind, "officeId", officeId)))
+                .json().path("token").asString();
+    }
+
     /** Empties tickets, visits, events, closings and counter sign-ins; the floor configuration stays. */
     public void resetReception() {
         jdbc().sql("""

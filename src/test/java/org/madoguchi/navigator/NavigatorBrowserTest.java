@@ -95,7 +95,7 @@ class NavigatorBrowserTest {
         String code = decode(ImageIO.read(new ByteArrayInputStream(png)));
         assertThat(code).startsWith("MDG1:koseki-jumin=tennyu+mynumber-jusho/");
 
-        pair(kiosk, NavigatorPlanTest.device());
+        kiosk.pair(app, NavigatorPlanTest.device());
         WebDriver k = kiosk.driver();
         k.get(app.url("/kiosk"));
         // A keyboard-wedge reader types the code and Enter.
@@ -136,10 +136,4 @@ class NavigatorBrowserTest {
         return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
     }
 
-    private static void pair(Browser browser, String token) {
-        browser.driver().get(app.url("/devices/pair"));
-        browser.driver().findElement(By.id("token")).sendKeys(token);
-        browser.driver().findElement(By.cssSelector("button[type=submit]")).click();
-        browser.await(ExpectedConditions.not(ExpectedConditions.urlContains("/devices/pair")));
-    }
 }

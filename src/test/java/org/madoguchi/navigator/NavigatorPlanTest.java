@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.madoguchi.Http;
 import org.madoguchi.TestApp;
@@ -100,8 +99,7 @@ class NavigatorPlanTest {
     }
 
     static String device() {
-        return new Http(app).admin().post("/api/v1/admin/devices", Http.json(Map.of("name", "KIOSK " + UUID.randomUUID(),
-                "kind", "KIOSK", "officeId", "honcho"))).json().path("token").asString();
+        return app.device("KIOSK", "honcho");
     }
 
     static long scanned(NavigatorUsage usage, LocalDate day, String flowId) {

@@ -6,8 +6,6 @@ import java.util.UUID;
 import org.madoguchi.Browser;
 import org.madoguchi.Http;
 import org.madoguchi.TestApp;
-import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** Accounts, devices and sign-in steps shared by the browser tests. */
 final class ScreenFixtures {
@@ -29,8 +27,7 @@ final class ScreenFixtures {
     }
 
     static String device(TestApp app, String kind, String office) {
-        return new Http(app).admin().post("/api/v1/admin/devices", Http.json(Map.of("name", kind + " " + UUID.randomUUID(),
-                "kind", kind, "officeId", office))).json().path("token").asString();
+        return app.device(kind, office);
     }
 
     static void signIn(Browser browser, TestApp app, String login) {
@@ -38,9 +35,6 @@ final class ScreenFixtures {
     }
 
     static void pair(Browser browser, TestApp app, String token) {
-        browser.driver().get(app.url("/devices/pair"));
-        browser.driver().findElement(By.id("token")).sendKeys(token);
-        browser.driver().findElement(By.cssSelector("button[type=submit]")).click();
-        browser.await(ExpectedConditions.not(ExpectedConditions.urlContains("/devices/pair")));
+        browser.pair(app, token);
     }
 }
