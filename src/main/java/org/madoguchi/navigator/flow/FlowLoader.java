@@ -124,7 +124,7 @@ public final class FlowLoader {
     }
 
     private Question question(Node node, Map<String, Question> earlier) {
-        Map<String, Node> f = fields(mapping(node), Set.of("id", "type", "text", "hint", "options", "max", "when", "unless"),
+        Map<String, Node> f = fields(mapping(node), Set.of("id", "type", "text", "hint", "options", "max", "when", "unless", "optional", "min"),
                 Set.of("id", "type", "text"));
         String id = id(f.get("id"));
         if (RESERVED.contains(id)) {
@@ -135,8 +135,19 @@ public final class FlowLoader {
             case "yesno" -> Question.Type.YESNO;
             case "multi" -> Question.Type.MULTI;
             case "count" -> Question.Type.COUNT;
-            default -> throw error(f.get("type"), "type は single, yesno, multi, count のどれかにしてください。");
+            case "date" -> Question.Type.DATE;
+            default -> throw error(f.get("type"), "type は single, yesno, multi, count, date のどれかにしてください。");
         };
+        if (type != Question.Type.DATE) {
+            for (String key : List.of("optional", "min")) {
+                if (f.containsKey(key)) {
+                    throw error(f.get(key), "「" + key + "」は date の質問にだけ書けます。");
+                }
+            }
+        }
+        boolean optional = false;
+        int minDays = 0;
+        int maxDays = 0;
         List<Question.Option> options = new ArrayList<>();
         int max = 0;
         switch (type) {
@@ -179,17 +190,37 @@ public final class FlowLoader {
                     options.add(new Question.Option(String.valueOf(i), null));
                 }
             }
+            case DATE -> {
+                if (f.containsKey("options")) {
+                    throw error(f.get("options"), "date の質問に options は書けません（「わからない」は optional: true で出ます）。");
+                }
+                if (!f.containsKey("min") || !f.containsKey("max")) {
+                    throw error(node, "date の質問には min と max（今日から何日前・何日後までの日付を受け付けるか。例: min: -365, max: 0）が必要です。");
+                }
+                minDays = integer(f.get("min"));
+                maxDays = integer(f.get("max"));
+                if (minDays > maxDays) {
+                    throw error(f.get("min"), "min（" + minDays + "）は max（" + maxDays + "）以下にしてください。");
+                }
+                if (minDays < -36600 || maxDays > 3660) {
+                    throw error(f.get("min"), "min・max は今日からの日数です（min は -36600 以上、max は 3660 以下）。");
+                }
+                optional = f.containsKey("optional") && bool(f.get("optional"));
+                if (optional) {
+                    options.add(new Question.Option(Question.UNKNOWN, null));
+                }
+            }
         }
         Condition when = f.containsKey("when") ? condition(f.get("when"), earlier) : Condition.ALWAYS;
         Condition unless = f.containsKey("unless") ? condition(f.get("unless"), earlier) : Condition.ALWAYS;
         Text hint = f.containsKey("hint") ? text(f.get("hint"), false) : null;
         return new Question(id, type, text(f.get("text"), true), hint, List.copyOf(options), max, when, unless,
-                line(node));
+                optional, minDays, maxDays, line(node));
     }
 
     private OutcomeItem outcome(Node node, Map<String, Question> questions, Dictionary dictionary, FeeTable fees) {
         Map<String, Node> f = fields(mapping(node), Set.of("id", "department", "procedure", "title", "where", "deadline",
-                "bring", "fees", "alternatives", "note", "confirm", "when", "unless"), Set.of("id", "title"));
+                "bring", "fees", "alternatives", "note", "confirm", "due", "when", "unless"), Set.of("id", "title"));
         String id = id(f.get("id"));
         String department = f.containsKey("department") ? id(f.get("department")) : null;
         String procedure = f.containsKey("procedure") ? id(f.get("procedure")) : null;
@@ -225,8 +256,34 @@ public final class FlowLoader {
                 f.containsKey("deadline") ? text(f.get("deadline"), false) : null,
                 bring, feeIds, alternatives, f.containsKey("note") ? text(f.get("note"), false) : null,
                 f.containsKey("confirm") && bool(f.get("confirm")),
+                f.containsKey("due") ? due(f.get("due"), questions) : null,
                 f.containsKey("when") ? condition(f.get("when"), questions) : Condition.ALWAYS,
                 f.containsKey("unless") ? condition(f.get("unless"), questions) : Condition.ALWAYS, line(node));
+    }
+
+    private Due due(Node node, Map<String, Question> questions) {
+        Map<String, Node> f = fields(mapping(node), Set.of("from", "days", "kind", "first-day", "not-before"),
+                Set.of("from", "days"));
+        String from = scalar(f.get("from"));
+        Question q = questions.get(from);
+        if (q == null || !q.date()) {
+            throw error(f.get("from"), "期限の起算日「" + from + "」は date の質問の id にしてください"
+                    + (q == null ? "（その質問がありません）。" : "（" + from + " は " + q.type().name().toLowerCase() + " の質問です）。"));
+        }
+        int days = integer(f.get("days"));
+        if (days < 1 || days > 3660) {
+            throw error(f.get("days"), "days は 1〜3660 にしてください。");
+        }
+        Due.Kind kind = Due.Kind.NOTIFICATION;
+        if (f.containsKey("kind")) {
+            kind = switch (scalar(f.get("kind"))) {
+                case "notification" -> Due.Kind.NOTIFICATION;
+                case "application" -> Due.Kind.APPLICATION;
+                default -> throw error(f.get("kind"), "kind は notification（届出）か application（申請）にしてください。");
+            };
+        }
+        return new Due(from, days, kind, f.containsKey("first-day") && bool(f.get("first-day")),
+                f.containsKey("not-before") && bool(f.get("not-before")), line(node));
     }
 
     private Condition condition(Node node, Map<String, Question> questions) {
@@ -236,6 +293,9 @@ public final class FlowLoader {
             Question q = questions.get(questionId);
             if (q == null) {
                 throw error(t.getKeyNode(), "条件の質問「" + questionId + "」がありません（条件に使えるのは、それより前の質問だけです）。");
+            }
+            if (q.date()) {
+                throw error(t.getKeyNode(), "日付の質問「" + questionId + "」は条件に使えません（期限は due: で計算します）。");
             }
             List<String> values = new ArrayList<>();
             List<Node> valueNodes = t.getValueNode() instanceof SequenceNode s ? s.getValue() : List.of(t.getValueNode());

@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +18,7 @@ import org.madoguchi.navigator.flow.Flow;
 import org.madoguchi.navigator.flow.FlowCatalog;
 import org.madoguchi.navigator.flow.OutcomeItem;
 import org.madoguchi.navigator.flow.Question;
+import org.madoguchi.platform.JapaneseDates;
 import org.madoguchi.navigator.plan.ShortCodes;
 import org.madoguchi.navigator.plan.VisitPlan;
 import org.madoguchi.platform.QrCodes;
@@ -53,9 +56,11 @@ class NaviPages {
     private final NavigatorUsage usage;
     private final ShortCodes shortCodes;
     private final MessageSource messages;
+    private final Clock clock;
 
     NaviPages(FlowCatalog catalog, FloorDirectory floors, ReceptionService reception, NavigatorUsage usage,
-              ShortCodes shortCodes, MessageSource messages) {
+              ShortCodes shortCodes, MessageSource messages, Clock clock) {
+        this.clock = clock;
         this.catalog = catalog;
         this.floors = floors;
         this.reception = reception;
@@ -71,6 +76,14 @@ class NaviPages {
     }
 
     record Hidden(String name, String value) {
+    }
+
+    /** The date field of a date question: what to put back in it and whether "unknown" is offered/ticked. */
+    record DateField(String value, boolean optional, boolean unknown) {
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(Flow.ZONE));
     }
 
     private String common(Model model, HttpServletRequest request, Locale locale) {
@@ -103,7 +116,7 @@ class NaviPages {
             return notFound(model, response);
         }
         Flow flow = found.get();
-        Map<String, List<String>> answers = flow.clean(params);
+        Map<String, List<String>> answers = flow.clean(params, today());
         String at = params.getFirst("at");
         Optional<Question> question = at == null ? Optional.empty()
                 : flow.question(at).filter(q -> flow.applies(q, answers));
@@ -117,7 +130,7 @@ class NaviPages {
             usage.count(flowId, NavigatorUsage.Measure.STARTED);
         }
         return showQuestion(flow, question.get(), answers, answers.getOrDefault(question.get().id(), List.of()), null,
-                model, lang);
+                null, model, lang);
     }
 
     @GetMapping("/navi/{flowId}/answer")
@@ -130,17 +143,48 @@ class NaviPages {
         }
         Flow flow = found.get();
         Optional<Question> asked = Optional.ofNullable(params.getFirst("from")).flatMap(flow::question);
-        Map<String, List<String>> answers = flow.clean(params);
+        LocalDate today = today();
         if (asked.isEmpty()) {
-            return "redirect:" + url("/navi/" + flowId, answers, null);
+            return "redirect:" + url("/navi/" + flowId, flow.clean(params, today), null);
         }
         Question q = asked.get();
         List<String> given = params.getOrDefault(q.id(), List.of());
+        String dateError = null;
+        if (q.date()) {
+            // The visitor types 和暦 or 西暦; the address then carries the date as yyyy-MM-dd.
+            MultiValueMap<String, String> normalised = new LinkedMultiValueMap<>(params);
+            normalised.remove(q.id());
+            String typed = given.stream().filter(v -> !v.isBlank() && !v.equals(Question.UNKNOWN)).findFirst().orElse(null);
+            if (given.contains(Question.UNKNOWN) && q.optional()) {
+                normalised.add(q.id(), Question.UNKNOWN);
+            } else {
+                try {
+                    LocalDate date = JapaneseDates.parse(typed);
+                    if (q.inRange(date, today)) {
+                        normalised.add(q.id(), date.toString());
+                    } else {
+                        dateError = msg("navi.error.date.range", lang, NaviDates.format(q.earliest(today), lang),
+                                NaviDates.format(q.latest(today), lang));
+                    }
+                } catch (IllegalArgumentException e) {
+                    // JapaneseDates explains in Japanese (e.g. which era a date belongs to); other languages get
+                    // their own sentence followed by that explanation.
+                    dateError = NaviLanguage.japanese(lang) ? e.getMessage()
+                            : msg("navi.error.date", lang) + " (" + e.getMessage() + ")";
+                }
+            }
+            params = normalised;
+            if (dateError != null) {
+                response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+                return showQuestion(flow, q, flow.clean(params, today), List.of(), dateError, typed, model, lang);
+            }
+        }
+        Map<String, List<String>> answers = flow.clean(params, today);
         if (!answers.containsKey(q.id())) {
             // Nothing chosen, or a choice that does not exist: ask again, keeping every other answer.
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             String error = given.contains(Question.NONE) && given.size() > 1 ? "navi.error.none" : "navi.error.required";
-            return showQuestion(flow, q, answers, List.of(), error, model, lang);
+            return showQuestion(flow, q, answers, List.of(), msg(error, lang), null, model, lang);
         }
         Optional<Question> next = flow.after(q.id(), answers);
         if (next.isPresent()) {
@@ -154,8 +198,16 @@ class NaviPages {
         return "redirect:" + url("/navi/" + flowId + "/result", answers, null);
     }
 
+    private String msg(String key, String lang, Object... args) {
+        return messages.getMessage(key, args, localeOf(lang));
+    }
+
+    /**
+     * @param error the message shown beside the field, already in the page's language
+     * @param typed for a date question, the text the visitor typed (kept when it could not be used)
+     */
     private String showQuestion(Flow flow, Question q, Map<String, List<String>> answers, List<String> selected,
-                                String error, Model model, String lang) {
+                                String error, String typed, Model model, String lang) {
         model.addAttribute("flowId", flow.id());
         model.addAttribute("flowTitle", flow.title().get(lang));
         model.addAttribute("lead", flow.lead() != null && flow.before(q.id(), answers).isEmpty() ? flow.lead().get(lang) : null);
@@ -175,7 +227,12 @@ class NaviPages {
             };
             options.add(new OptionView(o.value(), text, selected.contains(o.value())));
         }
-        model.addAttribute("options", options);
+        model.addAttribute("options", q.date() ? List.of() : options);
+        if (q.date()) {
+            String value = typed != null ? typed : selected.stream().findFirst().flatMap(Question::parseIso)
+                    .map(d -> NaviDates.field(d, lang)).orElse("");
+            model.addAttribute("dateField", new DateField(value, q.optional(), selected.contains(Question.UNKNOWN)));
+        }
         List<Hidden> hidden = new ArrayList<>();
         answers.forEach((id, values) -> {
             if (!id.equals(q.id())) {
@@ -197,7 +254,8 @@ class NaviPages {
             return notFound(model, response);
         }
         Flow flow = found.get();
-        Map<String, List<String>> answers = flow.clean(params);
+        LocalDate today = today();
+        Map<String, List<String>> answers = flow.clean(params, today);
         Optional<Question> open = flow.firstOpen(answers);
         if (open.isPresent()) {
             return "redirect:" + url("/navi/" + flowId, answers, open.get().id());
@@ -214,7 +272,8 @@ class NaviPages {
         }
         model.addAttribute("flowId", flowId);
         model.addAttribute("flowTitle", flow.title().get(lang));
-        model.addAttribute("view", OutcomeView.build(flow, items, plan, floor, summary, catalog, lang));
+        model.addAttribute("view", OutcomeView.build(flow, items, answers, today, plan, floor, summary, catalog,
+                (key, args) -> msg(key, lang, args), lang));
         model.addAttribute("liveAvailable", summary != null);
         model.addAttribute("back", flow.before(null, answers).map(b -> url("/navi/" + flowId, answers, b.id())).orElse("/navi"));
         String shareUrl = UriComponentsBuilder.fromUriString(request.getRequestURL().toString())
