@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,8 @@ import java.util.Map;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.madoguchi.liveinfo.OfficeDays;
+import org.madoguchi.navigator.flow.DueDate;
 import org.madoguchi.navigator.flow.Flow;
 import org.madoguchi.navigator.flow.OutcomeItem;
 
@@ -24,6 +27,9 @@ import org.madoguchi.navigator.flow.OutcomeItem;
 class FlowPathsTest {
 
     private static final Path FIXTURES = Path.of("src/test/resources/navigator/paths");
+
+    /** A fixed "today" (a Monday) so that date answers and the deadlines in the fixtures do not move. */
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
 
     @Test
     void theElevenFlowsOfTheAuditAreThere() {
@@ -37,10 +43,13 @@ class FlowPathsTest {
         for (Flow flow : Flows.ALL.values()) {
             tests.add(DynamicTest.dynamicTest(flow.id(), () -> {
                 StringBuilder actual = new StringBuilder();
-                for (Map<String, List<String>> path : flow.allPaths()) {
+                for (Map<String, List<String>> path : flow.allPaths(TODAY)) {
+                    assertThat(flow.clean(path, TODAY)).as("generated answers are valid").isEqualTo(path);
                     List<OutcomeItem> items = flow.outcome(path);
                     assertThat(items).as(flow.id() + " " + Flows.answers(path) + " has an outcome").isNotEmpty();
-                    actual.append(Flows.answers(path)).append(" => ").append(Flows.outcome(items)).append('\n');
+                    actual.append(Flows.answers(path)).append(" => ").append(Flows.outcome(items,
+                            i -> flow.dueDate(i, path, TODAY, OfficeDays::isBusinessDay).map(FlowPathsTest::due).orElse("")))
+                            .append('\n');
                 }
                 Path file = FIXTURES.resolve(flow.id() + ".txt");
                 if (Boolean.getBoolean("navigator.update-fixtures") || !Files.exists(file)) {
@@ -52,6 +61,13 @@ class FlowPathsTest {
             }));
         }
         return tests;
+    }
+
+    /** A deadline as a reviewer reads it: {@code [2026-12-07 Mon]}, with "closed→next open day", "passed", "not yet". */
+    static String due(DueDate d) {
+        return "[" + d.lastDay() + " " + d.lastDay().getDayOfWeek().toString().substring(0, 3)
+                + (d.closed() ? " closed→" + d.nextOpen() : "") + (d.passed() ? " passed" : "")
+                + (d.notYet() ? " not-yet" : "") + "]";
     }
 
     @Test
@@ -72,7 +88,7 @@ class FlowPathsTest {
     @Test
     void familyWithAChildMovingInFromAnotherCity() {
         assertThat(procedures("tennyu", "moved-from=domestic", "card=yes", "insurance=kokuho", "children=1",
-                "ages=age20", "seal=no"))
+                "ages=age20", "seal=no", "moved=2026-11-20"))
                 .containsExactly("koseki-jumin=tennyu", "koseki-jumin=mynumber-jusho", "kokuho-nenkin=kokuho-kanyu",
                         "kosodate=jido-teate", "kosodate=kodomo-iryo");
     }
@@ -80,7 +96,7 @@ class FlowPathsTest {
     @Test
     void elderlyCoupleMovingInFromAbroad() {
         assertThat(procedures("tennyu", "moved-from=abroad", "card=no", "insurance=only-elderly", "children=0",
-                "ages=age75", "seal=yes"))
+                "ages=age75", "seal=yes", "moved=2026-11-20"))
                 .containsExactly("koseki-jumin=tennyu", "koseki-jumin=inkan-toroku", "koki-korei=koki-shikaku",
                         "kaigo=kaigo-shikaku");
     }
@@ -88,7 +104,7 @@ class FlowPathsTest {
     @Test
     void deathOfAnInsuredPensionerGoesThroughTheBereavementCorner() {
         assertThat(procedures("shibo", "filed=yes", "insurance=kokuho", "over65=yes", "pension=kokumin", "head=no",
-                "child-allowance=no"))
+                "child-allowance=no", "died=unknown"))
                 .containsExactly("koseki-jumin=okuyami", "kokuho-nenkin=kokuho-dattai", "kokuho-nenkin=kokuho-kyufu",
                         "kaigo=kaigo-shikaku", "kokuho-nenkin=nenkin");
     }
@@ -112,7 +128,7 @@ class FlowPathsTest {
     private static List<String> procedures(String flowId, String... answers) {
         Flow flow = Flows.flow(flowId);
         Map<String, List<String>> given = answers(answers);
-        assertThat(flow.clean(given)).as("answers are valid and complete").isEqualTo(given);
+        assertThat(flow.clean(given, TODAY)).as("answers are valid and complete").isEqualTo(given);
         assertThat(flow.firstOpen(given)).isEmpty();
         return flow.outcome(given).stream().filter(i -> i.procedure() != null)
                 .map(i -> i.department() + "=" + i.procedure()).toList();

@@ -33,8 +33,13 @@ final class Flows {
 
     /** The outcome as a reviewer reads it: item ids, and department=procedure for the counters. */
     static String outcome(List<OutcomeItem> items) {
-        return items.stream().map(i -> i.department() == null ? i.id()
-                        : i.id() + "@" + i.department() + (i.procedure() == null ? "" : "=" + i.procedure()))
+        return outcome(items, i -> "");
+    }
+
+    /** As {@link #outcome(List)}, each item followed by {@code extra} (e.g. its computed deadline). */
+    static String outcome(List<OutcomeItem> items, java.util.function.Function<OutcomeItem, String> extra) {
+        return items.stream().map(i -> (i.department() == null ? i.id()
+                        : i.id() + "@" + i.department() + (i.procedure() == null ? "" : "=" + i.procedure())) + extra.apply(i))
                 .collect(Collectors.joining(" "));
     }
 }
