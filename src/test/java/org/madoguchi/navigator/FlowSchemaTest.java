@@ -134,4 +134,100 @@ class FlowSchemaTest {
     void aQuestionIdTheScreensUse() {
         refused(HEAD.replace("- id: card", "- id: lang") + "outcomes: []\n", 6, "画面で使うため使えません");
     }
+
+    // ------------------------------------------------------------------ date questions
+
+    private static final String DATE = """
+              - id: day
+                type: date
+                text: {ja: いつですか。, ja-yasashii: いつですか。, en: "When?", zh: 什么时候？, ko: "언제입니까?"}
+            """;
+
+    @Test
+    void aDateQuestionWithDeadlineLoads() {
+        var flow = FlowLoader.flow(FILE, HEAD + DATE + """
+                    optional: true
+                    min: -365
+                    max: 30
+                outcomes:
+                  - id: a
+                    department: koseki-jumin
+                    procedure: tennyu
+                    title: {ja: あ, ja-yasashii: あ, en: A, zh: A, ko: A}
+                    due: {from: day, days: 14, kind: application, first-day: true, not-before: true}
+                """, Flows.DICTIONARY, Flows.FEES);
+        var q = flow.question("day").orElseThrow();
+        org.assertj.core.api.Assertions.assertThat(q.optional()).isTrue();
+        org.assertj.core.api.Assertions.assertThat(q.minDays()).isEqualTo(-365);
+        org.assertj.core.api.Assertions.assertThat(flow.outcomes().get(0).due().firstDay()).isTrue();
+    }
+
+    @Test
+    void aDateQuestionNeedsItsBounds() {
+        refused(HEAD + DATE + "outcomes: []\n", 9, "min と max");
+    }
+
+    @Test
+    void aDateQuestionsBoundsMustBeInOrder() {
+        refused(HEAD + DATE + """
+                    min: 10
+                    max: -10
+                outcomes: []
+                """, 12, "min（10）は max（-10）以下");
+    }
+
+    @Test
+    void aDateQuestionHasNoOptions() {
+        refused(HEAD + DATE + """
+                    min: -10
+                    max: 0
+                    options: [a, b]
+                outcomes: []
+                """, 14, "date の質問に options は書けません");
+    }
+
+    @Test
+    void optionalOnlyForDates() {
+        refused(HEAD.replace("    type: yesno\n", "    type: yesno\n    optional: true\n") + "outcomes: []\n", 8,
+                "「optional」は date の質問にだけ書けます");
+    }
+
+    @Test
+    void aDeadlineMustCountFromADateQuestion() {
+        refused(HEAD + DATE + """
+                    min: -10
+                    max: 0
+                outcomes:
+                  - id: a
+                    department: koseki-jumin
+                    title: {ja: あ, ja-yasashii: あ, en: A, zh: A, ko: A}
+                    due: {from: card, days: 14}
+                """, 18, "date の質問の id にしてください（card は yesno の質問です）");
+    }
+
+    @Test
+    void aDeadlineWithAMisspeltKey() {
+        refused(HEAD + DATE + """
+                    min: -10
+                    max: 0
+                outcomes:
+                  - id: a
+                    department: koseki-jumin
+                    title: {ja: あ, ja-yasashii: あ, en: A, zh: A, ko: A}
+                    due: {from: day, dayz: 14}
+                """, 18, "「dayz」は使えない項目です");
+    }
+
+    @Test
+    void aDateIsNotACondition() {
+        refused(HEAD + DATE + """
+                    min: -10
+                    max: 0
+                outcomes:
+                  - id: a
+                    department: koseki-jumin
+                    title: {ja: あ, ja-yasashii: あ, en: A, zh: A, ko: A}
+                    when: {day: "2026-11-23"}
+                """, 18, "日付の質問「day」は条件に使えません");
+    }
 }
