@@ -9,6 +9,7 @@ import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.madoguchi.Browser;
 import org.madoguchi.TestApp;
+import org.madoguchi.platform.JapaneseDates;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -77,13 +79,26 @@ class NavigatorBrowserTest {
         p.findElement(By.id("next")).click();
         choose(p, "no");
         p.findElement(By.id("next")).click();
+        // The move date: an impossible 和暦 date is refused beside the field and what was typed stays there.
+        p.findElement(By.id("date-input")).sendKeys("令和元年4月1日");
+        p.findElement(By.id("next")).click();
+        assertThat(p.findElement(By.id("error")).getText()).contains("平成31年4月1日です");
+        assertThat(p.findElement(By.id("date-input")).getAttribute("value")).isEqualTo("令和元年4月1日");
+        assertThat(phone.seriousAccessibilityViolations()).as("date question with error accessibility").isEmpty();
+        phone.screenshot("navigator-date-error");
+        LocalDate moved = LocalDate.now(NavigatorUsage.ZONE).minusDays(3);
+        p.findElement(By.id("date-input")).clear();
+        p.findElement(By.id("date-input")).sendKeys("R" + (moved.getYear() - 2018) + "." + moved.getMonthValue() + "."
+                + moved.getDayOfMonth());
+        p.findElement(By.id("next")).click();
 
         phone.await(ExpectedConditions.urlContains("/navi/tennyu/result"));
-        assertThat(p.getCurrentUrl()).doesNotContain("%40").contains("children=1");
+        assertThat(p.getCurrentUrl()).doesNotContain("%40").contains("children=1").contains("moved=" + moved);
         assertThat(p.findElements(By.cssSelector(".navi-dept h3"))).extracting(e -> e.getText())
                 .containsExactly("戸籍住民課", "子育て支援課（子どもの手当医療係）", "国保年金課");
         String route = p.findElement(By.cssSelector(".navi-route")).getText();
-        assertThat(route).contains("転入届").contains("14日以内").contains("児童手当の認定請求").contains("子ども医療証")
+        assertThat(route).contains("転入届").contains("14日以内")
+                .contains("届出の期限: " + JapaneseDates.wareki(moved.plusDays(14))).contains("児童手当の認定請求").contains("子ども医療証")
                 .contains("国民健康保険の加入").contains("いま待っている方 0人").contains("1階 A").contains("1番窓口〜8番窓口");
         assertThat(p.findElement(By.id("preentry")).getAttribute("href")).contains("/preentry?plan=MDG1%3A");
         assertThat(p.findElement(By.id("short-code")).getText()).matches("N[2-9A-Z]{6}");

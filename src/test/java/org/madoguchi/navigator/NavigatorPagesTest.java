@@ -50,16 +50,22 @@ class NavigatorPagesTest {
         assertThat(next.status()).isEqualTo(302);
         assertThat(next.header("Location")).contains("at=card").contains("moved-from=domestic");
 
-        String last = "/navi/tennyu/answer?from=seal&moved-from=domestic&card=yes&insurance=kokuho&children=1&ages=age20&seal=no";
+        Http.Response date = get("/navi/tennyu/answer?from=seal&moved-from=domestic&card=yes&insurance=kokuho&children=1&ages=age20&seal=no");
+        assertThat(date.header("Location")).contains("at=moved");
+        // The move date typed as 和暦 travels on as yyyy-MM-dd.
+        LocalDate moved = today.minusDays(3);
+        String last = "/navi/tennyu/answer?from=moved&moved-from=domestic&card=yes&insurance=kokuho&children=1&ages=age20&seal=no"
+                + "&moved=" + enc(org.madoguchi.platform.JapaneseDates.wareki(moved));
         Http.Response done = get(last);
         assertThat(done.status()).isEqualTo(302);
         String result = URI.create(done.header("Location")).getRawPath() + "?" + URI.create(done.header("Location")).getRawQuery();
-        assertThat(result).startsWith("/navi/tennyu/result?");
+        assertThat(result).startsWith("/navi/tennyu/result?").contains("moved=" + moved);
 
         Http.Response outcome = get(result);
         assertThat(outcome.status()).isEqualTo(200);
         assertThat(outcome.body()).contains("転入届").contains("国民健康保険の加入").contains("児童手当の認定請求")
-                .contains("14日以内").contains("1階 A").contains("id=\"short-code\"").contains("<svg")
+                .contains("14日以内").contains("届出の期限: " + org.madoguchi.platform.JapaneseDates.wareki(moved.plusDays(14)))
+                .contains("申請の期限: " + org.madoguchi.platform.JapaneseDates.wareki(moved.plusDays(15))).contains("1階 A").contains("id=\"short-code\"").contains("<svg")
                 .contains("/preentry?plan=MDG1%3Akoseki-jumin%3Dtennyu%2Bmynumber-jusho");
         assertThat(count(usage, today, "started")).isEqualTo(startedBefore + 1);
         assertThat(count(usage, today, "completed")).isEqualTo(completedBefore + 1);
@@ -67,6 +73,71 @@ class NavigatorPagesTest {
         // Back from the outcome shows the last question with its answer still chosen.
         Http.Response back = get("/navi/tennyu?at=seal&moved-from=domestic&card=yes&insurance=kokuho&children=1&ages=age20&seal=no");
         assertThat(back.body()).containsPattern("value=\"no\"\\s+checked");
+    }
+
+    private static final String TENNYU = "/navi/tennyu/answer?from=moved&moved-from=domestic&card=yes&insurance=kokuho"
+            + "&children=1&ages=age20&seal=no&moved=";
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void anImpossibleDateIsAskedAgainWithTheRightEraAndEverythingKept() {
+        Http.Response page = get(TENNYU + enc("令和元年4月1日"));
+        assertThat(page.status()).isEqualTo(422);
+        assertThat(page.body()).contains("この日付は令和の期間にありません（平成31年4月1日です）。")
+                .contains("value=\"令和元年4月1日\"").contains("aria-invalid=\"true\"")
+                .contains("name=\"moved-from\" value=\"domestic\"").contains("name=\"children\" value=\"1\"");
+
+        Http.Response nonsense = get(TENNYU + enc("２月３０日ごろ"));
+        assertThat(nonsense.status()).isEqualTo(422);
+        assertThat(nonsense.body()).contains("令和8年11月23日").contains("value=\"２月３０日ごろ\"");
+
+        Http.Response english = get(TENNYU + enc("2026-02-30") + "&lang=en");
+        assertThat(english.status()).isEqualTo(422);
+        assertThat(english.body()).contains("This date cannot be read.");
+    }
+
+    @Test
+    void aDateOutsideTheBoundsNamesTheAllowedRange() {
+        LocalDate today = LocalDate.now(NavigatorUsage.ZONE);
+        Http.Response page = get(TENNYU + today.minusYears(2));
+        assertThat(page.status()).isEqualTo(422);
+        assertThat(page.body()).contains("までの日付を入力してください")
+                .contains(org.madoguchi.platform.JapaneseDates.wareki(today.minusDays(365)));
+    }
+
+    @Test
+    void fullWidthAndWesternDatesAreAccepted() {
+        LocalDate day = LocalDate.now(NavigatorUsage.ZONE).minusDays(2);
+        String fullWidth = (day.getYear() + "/" + day.getMonthValue() + "/" + day.getDayOfMonth())
+                .chars().mapToObj(c -> c == '/' ? "／" : String.valueOf((char) (c - '0' + '０'))).reduce("", String::concat);
+        Http.Response done = get(TENNYU + enc(fullWidth));
+        assertThat(done.status()).isEqualTo(302);
+        assertThat(done.header("Location")).contains("moved=" + day);
+    }
+
+    @Test
+    void aLateMoveShowsThePoliteNoteAndAFutureMoveWhenToCome() {
+        LocalDate today = LocalDate.now(NavigatorUsage.ZONE);
+        String base = "/navi/tenkyo/result?card=no&insurance=no&children=0&elderly=no&moved=";
+        assertThat(get(base + today.minusDays(40)).body()).contains("期限を過ぎていても、届出・申請は受け付けています");
+        assertThat(get(base + today.plusDays(5)).body()).contains("より前にはできません");
+    }
+
+    @Test
+    void theDateOfDeathMayBeLeftOut() {
+        Http.Response done = get("/navi/shibo/answer?from=died&filed=no&insurance=employee&over65=no&pension=kosei"
+                + "&head=no&child-allowance=no&died=unknown");
+        assertThat(done.status()).isEqualTo(302);
+        String location = done.header("Location");
+        assertThat(location).contains("died=unknown");
+        Http.Response outcome = get(URI.create(location).getRawPath() + "?" + URI.create(location).getRawQuery());
+        assertThat(outcome.body()).contains("死亡を知った日から7日以内").doesNotContain("届出の期限:");
+        Http.Response question = get("/navi/shibo?at=died&filed=no&insurance=employee&over65=no&pension=kosei"
+                + "&head=no&child-allowance=no&died=unknown");
+        assertThat(question.body()).contains("まだ決まっていない・わからない").containsPattern("value=\"unknown\"\\s+checked");
     }
 
     @Test

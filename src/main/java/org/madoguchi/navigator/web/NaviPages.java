@@ -221,6 +221,7 @@ class NaviPages {
         for (Question.Option o : q.options()) {
             String text = switch (q.type()) {
                 case YESNO -> messages.getMessage("navi.option." + o.value(), null, localeOf(lang));
+                case DATE -> messages.getMessage("navi.date.unknown", null, localeOf(lang));
                 case COUNT -> messages.getMessage(Integer.parseInt(o.value()) == q.max() ? "navi.count.more" : "navi.count",
                         new Object[] {Integer.parseInt(o.value())}, localeOf(lang));
                 default -> o.text().get(lang);
