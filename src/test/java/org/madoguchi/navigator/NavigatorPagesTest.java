@@ -127,6 +127,20 @@ class NavigatorPagesTest {
     }
 
     @Test
+    void aDeadlineOnASundaySaysSoAndNamesTheNextOpenDay() {
+        LocalDate today = LocalDate.now(NavigatorUsage.ZONE);
+        LocalDate born = today;
+        // 出生届: the day of birth is day 1, so the 14th day is born + 13; pick a birth whose 14th day is a Sunday.
+        while (born.plusDays(13).getDayOfWeek() != java.time.DayOfWeek.SUNDAY) {
+            born = born.minusDays(1);
+        }
+        String body = get("/navi/shussei/result?insurance=employee&public-servant=no&born-abroad=no&born=" + born).body();
+        String sunday = org.madoguchi.platform.JapaneseDates.wareki(born.plusDays(13));
+        assertThat(body).contains("届出の期限: " + sunday + "（日）まで").contains(sunday + "（日）は区役所の閉庁日です")
+                .contains("navi-confirm");
+    }
+
+    @Test
     void theDateOfDeathMayBeLeftOut() {
         Http.Response done = get("/navi/shibo/answer?from=died&filed=no&insurance=employee&over65=no&pension=kosei"
                 + "&head=no&child-allowance=no&died=unknown");
