@@ -94,6 +94,10 @@ class NavigatorPagesTest {
         assertThat(nonsense.status()).isEqualTo(422);
         assertThat(nonsense.body()).contains("令和8年11月23日").contains("value=\"２月３０日ごろ\"");
 
+        Http.Response empty = get(TENNYU);
+        assertThat(empty.status()).isEqualTo(422);
+        assertThat(empty.body()).contains("日付を入力してください。").contains("name=\"seal\" value=\"no\"");
+
         Http.Response english = get(TENNYU + enc("2026-02-30") + "&lang=en");
         assertThat(english.status()).isEqualTo(422);
         assertThat(english.body()).contains("This date cannot be read.");

@@ -157,6 +157,8 @@ class NaviPages {
             String typed = given.stream().filter(v -> !v.isBlank() && !v.equals(Question.UNKNOWN)).findFirst().orElse(null);
             if (given.contains(Question.UNKNOWN) && q.optional()) {
                 normalised.add(q.id(), Question.UNKNOWN);
+            } else if (typed == null) {
+                dateError = msg(q.optional() ? "navi.error.date.required-or-unknown" : "navi.error.date.required", lang);
             } else {
                 try {
                     LocalDate date = JapaneseDates.parse(typed);
