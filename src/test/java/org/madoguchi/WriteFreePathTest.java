@@ -2,6 +2,8 @@ package org.madoguchi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -18,7 +20,7 @@ class WriteFreePathTest {
     void theNavigatorsOutcomeOpensPreentryWithItsForms() {
         Http http = new Http(app);
         Http.Response outcome = http.get("/navi/tennyu/result?moved-from=domestic&card=yes&insurance=kokuho"
-                + "&children=1&ages=age20&seal=yes");
+                + "&children=1&ages=age20&seal=yes&moved=" + LocalDate.now(ZoneId.of("Asia/Tokyo")));
         assertThat(outcome.status()).isEqualTo(200);
         Matcher link = Pattern.compile("id=\"preentry\"[^>]*href=\"([^\"]+)\"|href=\"([^\"]+)\"[^>]*id=\"preentry\"")
                 .matcher(outcome.body());
