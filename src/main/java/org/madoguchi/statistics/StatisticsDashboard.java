@@ -55,10 +55,12 @@ class StatisticsDashboard {
     private static final int LAST_HOUR = 17;
 
     private final StatisticsService statistics;
+    private final StatisticsRollups rollups;
     private final JsonMapper json;
 
-    StatisticsDashboard(StatisticsService statistics, JsonMapper json) {
+    StatisticsDashboard(StatisticsService statistics, StatisticsRollups rollups, JsonMapper json) {
         this.statistics = statistics;
+        this.rollups = rollups;
         this.json = json;
     }
 
@@ -84,40 +86,33 @@ class StatisticsDashboard {
             case MONTH -> month.atEndOfMonth();
             case DAY -> day;
         };
-        StatisticsService.GroupBy unit = switch (scope) {
-            case YEAR -> StatisticsService.GroupBy.MONTH;
-            case MONTH -> StatisticsService.GroupBy.DAY;
-            case DAY -> StatisticsService.GroupBy.HOUR;
-        };
         List<Floor.Department> shown = departmentId == null ? departments
                 : departments.stream().filter(d -> d.id().equals(departmentId)).toList();
 
-        // One query per department line; the office has a handful of departments.
-        Map<String, Map<String, StatisticsService.Measures>> byDepartment = new LinkedHashMap<>();
-        for (Floor.Department d : shown) {
-            byDepartment.put(d.id(), statistics.measures(new StatisticsService.Query(from, to, officeId, d.id(), null), unit)
-                    .stream().collect(Collectors.toMap(StatisticsService.Measures::key, m -> m)));
-        }
+        // All from the rollups (a year is some 1,500 day rows for the office), in three queries.
+        Map<String, Map<String, StatisticsRollups.Totals>> byDepartment = switch (scope) {
+            case YEAR -> rollups.byDepartmentAnd(StatisticsRollups.DayUnit.MONTH, officeId, departmentId, from, to);
+            case MONTH -> rollups.byDepartmentAnd(StatisticsRollups.DayUnit.DAY, officeId, departmentId, from, to);
+            case DAY -> rollups.byDepartmentAndHour(officeId, departmentId, from, to);
+        };
         List<String> keys = keys(scope, fy, month, byDepartment);
         List<Period> periods = keys.stream().map(k -> period(scope, k, officeId, departmentId)).toList();
         List<Line> lines = new ArrayList<>();
         for (Floor.Department d : shown) {
-            Map<String, StatisticsService.Measures> m = byDepartment.get(d.id());
+            Map<String, StatisticsRollups.Totals> m = byDepartment.getOrDefault(d.id(), Map.of());
             lines.add(new Line(d.id(), d.nameJa(),
                     keys.stream().map(k -> m.containsKey(k) ? m.get(k).visits() : 0L).toList(),
-                    keys.stream().map(k -> m.containsKey(k) ? minutes(m.get(k).waiting().average()) : null).toList()));
+                    keys.stream().map(k -> m.containsKey(k) ? minutes(m.get(k).waitAverage()) : null).toList()));
         }
 
-        Map<String, StatisticsService.Measures> compared = statistics.measures(
-                new StatisticsService.Query(from, to, officeId, departmentId, null), StatisticsService.GroupBy.DEPARTMENT)
-                .stream().collect(Collectors.toMap(StatisticsService.Measures::key, m -> m));
+        Map<String, StatisticsRollups.Totals> compared = rollups.byDepartment(officeId, departmentId, from, to);
         List<Comparison> comparison = shown.stream().map(d -> {
-            StatisticsService.Measures m = compared.get(d.id());
+            StatisticsRollups.Totals m = compared.get(d.id());
             return m == null ? new Comparison(d.id(), d.nameJa(), 0, null, null)
-                    : new Comparison(d.id(), d.nameJa(), m.visits(), minutes(m.waiting().average()), minutes(m.waiting().p90()));
+                    : new Comparison(d.id(), d.nameJa(), m.visits(), minutes(m.waitAverage()), minutes(m.waitPercentile(0.9)));
         }).toList();
 
-        long[][] matrix = statistics.visitsByWeekdayAndHour(new StatisticsService.Query(from, to, officeId, departmentId, null));
+        long[][] matrix = rollups.visitsByWeekdayAndHour(officeId, departmentId, from, to);
         int firstHour = FIRST_HOUR;
         int lastHour = LAST_HOUR;
         long max = 0;
@@ -151,7 +146,7 @@ class StatisticsDashboard {
     }
 
     private static List<String> keys(Scope scope, FiscalYear fy, YearMonth month,
-                                     Map<String, Map<String, StatisticsService.Measures>> data) {
+                                     Map<String, Map<String, StatisticsRollups.Totals>> data) {
         return switch (scope) {
             case YEAR -> java.util.stream.IntStream.range(0, 12)
                     .mapToObj(i -> YearMonth.from(fy.firstDay()).plusMonths(i).toString()).toList();
@@ -160,7 +155,7 @@ class StatisticsDashboard {
             case DAY -> {
                 int first = FIRST_HOUR;
                 int last = LAST_HOUR;
-                for (Map<String, StatisticsService.Measures> m : data.values()) {
+                for (Map<String, StatisticsRollups.Totals> m : data.values()) {
                     for (String k : m.keySet()) {
                         first = Math.min(first, Integer.parseInt(k));
                         last = Math.max(last, Integer.parseInt(k));

@@ -1,0 +1,161 @@
+-- Rollups of statistics.visit_fact so that the audit's tables and the dashboard answer from a few thousand rows
+-- instead of millions. They are kept by statement-level triggers on visit_fact: every writer (live ingestion,
+-- legacy import, history generator, a hand-written INSERT) refreshes the days it touched, so no writer can
+-- forget. A refresh recomputes whole (office, department, day) groups from visit_fact rather than adding
+-- deltas, because minimum, maximum and the histogram cannot be subtracted when a row changes or goes away.
+
+-- Hours of day are local time in this zone; StatisticsRollups rewrites it and rebuilds when the setting
+-- madoguchi.statistics.time-zone differs.
+CREATE TABLE statistics.rollup_config (
+    id        int  PRIMARY KEY CHECK (id = 1),
+    time_zone text NOT NULL
+);
+INSERT INTO statistics.rollup_config VALUES (1, 'Asia/Tokyo');
+
+-- One row per office, department and service date.
+CREATE TABLE statistics.rollup_day (
+    office_id        text   NOT NULL,
+    department_id    text   NOT NULL,
+    service_date     date   NOT NULL,
+    visits           int    NOT NULL,
+    first_steps      int    NOT NULL,   -- seq = 1: tickets issued here (図表3)
+    handed_over      int    NOT NULL,
+    called           int    NOT NULL,
+    absent           int    NOT NULL,
+    wait_n           int    NOT NULL,
+    wait_sum         double precision NOT NULL,
+    wait_min         double precision,
+    wait_max         double precision,
+    service_n        int    NOT NULL,
+    service_sum      double precision NOT NULL,
+    service_min      double precision,
+    service_max      double precision,
+    -- Wait histogram in whole seconds, sparse: wait_hist_counts[i] waits were in [wait_hist_seconds[i], +1 s).
+    wait_hist_seconds int[] NOT NULL,
+    wait_hist_counts  int[] NOT NULL,
+    PRIMARY KEY (office_id, department_id, service_date)
+);
+CREATE INDEX rollup_day_office_date ON statistics.rollup_day (office_id, service_date);
+
+-- One row per office, department, counter ('' = never called), service date and local hour of arrival.
+CREATE TABLE statistics.rollup_hour (
+    office_id     text NOT NULL,
+    department_id text NOT NULL,
+    counter_id    text NOT NULL,
+    service_date  date NOT NULL,
+    hour          int  NOT NULL,
+    visits        int  NOT NULL,
+    called        int  NOT NULL,
+    completed     int  NOT NULL,
+    wait_n        int  NOT NULL,
+    wait_sum      double precision NOT NULL,
+    service_n     int  NOT NULL,
+    service_sum   double precision NOT NULL,
+    PRIMARY KEY (office_id, department_id, service_date, counter_id, hour)
+);
+CREATE INDEX rollup_hour_office_date ON statistics.rollup_hour (office_id, service_date);
+
+-- Recomputes the groups (o[i], d[i], s[i]) from visit_fact.
+CREATE FUNCTION statistics.refresh_rollups(o text[], d text[], s date[]) RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+    zone text := (SELECT time_zone FROM statistics.rollup_config WHERE id = 1);
+    lo date := (SELECT min(x) FROM unnest(s) x);
+    hi date := (SELECT max(x) FROM unnest(s) x);
+BEGIN
+    IF lo IS NULL THEN
+        RETURN;
+    END IF;
+    CREATE TEMP TABLE IF NOT EXISTS rollup_keys (office_id text, department_id text, service_date date) ON COMMIT DROP;
+    TRUNCATE rollup_keys;
+    INSERT INTO rollup_keys SELECT DISTINCT * FROM unnest(o, d, s);
+    ANALYZE rollup_keys;
+
+    DELETE FROM statistics.rollup_day r USING rollup_keys k
+    WHERE r.office_id = k.office_id AND r.department_id = k.department_id AND r.service_date = k.service_date;
+    DELETE FROM statistics.rollup_hour r USING rollup_keys k
+    WHERE r.office_id = k.office_id AND r.department_id = k.department_id AND r.service_date = k.service_date;
+
+    CREATE TEMP TABLE IF NOT EXISTS rollup_rows ON COMMIT DROP AS
+        SELECT office_id, department_id, counter_id, service_date, seq, first_called_at, ever_absent, outcome,
+               wait_seconds, service_seconds, issued_at, arrived_at
+        FROM statistics.visit_fact WITH NO DATA;
+    TRUNCATE rollup_rows;
+    INSERT INTO rollup_rows
+        SELECT f.office_id, f.department_id, f.counter_id, f.service_date, f.seq, f.first_called_at, f.ever_absent,
+               f.outcome, f.wait_seconds, f.service_seconds, f.issued_at, f.arrived_at
+        FROM statistics.visit_fact f JOIN rollup_keys k
+          ON f.office_id = k.office_id AND f.department_id = k.department_id AND f.service_date = k.service_date
+        WHERE f.service_date BETWEEN lo AND hi;
+
+    INSERT INTO statistics.rollup_day
+    SELECT r.office_id, r.department_id, r.service_date, count(*), count(*) FILTER (WHERE r.seq = 1),
+           count(*) FILTER (WHERE r.seq > 1), count(r.first_called_at), count(*) FILTER (WHERE r.ever_absent),
+           count(r.wait_seconds), coalesce(sum(r.wait_seconds), 0), min(r.wait_seconds), max(r.wait_seconds),
+           count(r.service_seconds), coalesce(sum(r.service_seconds), 0), min(r.service_seconds), max(r.service_seconds),
+           coalesce(h.secs, '{}'), coalesce(h.counts, '{}')
+    FROM rollup_rows r
+    LEFT JOIN (
+        SELECT office_id, department_id, service_date, array_agg(b ORDER BY b) AS secs, array_agg(n ORDER BY b) AS counts
+        FROM (SELECT office_id, department_id, service_date, floor(wait_seconds)::int AS b, count(*)::int AS n
+              FROM rollup_rows WHERE wait_seconds IS NOT NULL GROUP BY 1, 2, 3, 4) b
+        GROUP BY 1, 2, 3) h
+      ON h.office_id = r.office_id AND h.department_id = r.department_id AND h.service_date = r.service_date
+    GROUP BY r.office_id, r.department_id, r.service_date, h.secs, h.counts;
+
+    INSERT INTO statistics.rollup_hour
+    SELECT office_id, department_id, coalesce(counter_id, ''), service_date,
+           extract(hour FROM (coalesce(arrived_at, issued_at) AT TIME ZONE zone))::int,
+           count(*), count(first_called_at), count(*) FILTER (WHERE outcome = 'COMPLETED'),
+           count(wait_seconds), coalesce(sum(wait_seconds), 0), count(service_seconds), coalesce(sum(service_seconds), 0)
+    FROM rollup_rows
+    GROUP BY 1, 2, 3, 4, 5;
+    TRUNCATE rollup_rows;
+END $$;
+
+CREATE FUNCTION statistics.visit_fact_rollup_new() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM statistics.refresh_rollups(array_agg(office_id), array_agg(department_id), array_agg(service_date))
+    FROM (SELECT DISTINCT office_id, department_id, service_date FROM new_rows) k;
+    RETURN NULL;
+END $$;
+
+CREATE FUNCTION statistics.visit_fact_rollup_old() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM statistics.refresh_rollups(array_agg(office_id), array_agg(department_id), array_agg(service_date))
+    FROM (SELECT DISTINCT office_id, department_id, service_date FROM old_rows) k;
+    RETURN NULL;
+END $$;
+
+CREATE FUNCTION statistics.visit_fact_rollup_changed() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    -- A row may move to another day or department: both the old and the new group change.
+    PERFORM statistics.refresh_rollups(array_agg(office_id), array_agg(department_id), array_agg(service_date))
+    FROM (SELECT office_id, department_id, service_date FROM old_rows
+          UNION SELECT office_id, department_id, service_date FROM new_rows) k;
+    RETURN NULL;
+END $$;
+
+CREATE FUNCTION statistics.visit_fact_rollup_truncate() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    TRUNCATE statistics.rollup_day, statistics.rollup_hour;
+    RETURN NULL;
+END $$;
+
+-- PostgreSQL allows transition tables only on single-event triggers, hence one trigger per event.
+CREATE TRIGGER visit_fact_rollup_insert AFTER INSERT ON statistics.visit_fact
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION statistics.visit_fact_rollup_new();
+CREATE TRIGGER visit_fact_rollup_update AFTER UPDATE ON statistics.visit_fact
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION statistics.visit_fact_rollup_changed();
+CREATE TRIGGER visit_fact_rollup_delete AFTER DELETE ON statistics.visit_fact
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION statistics.visit_fact_rollup_old();
+CREATE TRIGGER visit_fact_rollup_truncate AFTER TRUNCATE ON statistics.visit_fact
+    FOR EACH STATEMENT EXECUTE FUNCTION statistics.visit_fact_rollup_truncate();
+
+-- Rows already present.
+SELECT statistics.refresh_rollups(array_agg(office_id), array_agg(department_id), array_agg(service_date))
+FROM (SELECT DISTINCT office_id, department_id, service_date FROM statistics.visit_fact) k;
