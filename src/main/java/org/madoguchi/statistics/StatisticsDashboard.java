@@ -45,22 +45,41 @@ class StatisticsDashboard {
     record Crumb(String label, String href) {
     }
 
+    /** One department this month and in the same month a year earlier; changes in percent, null without a base. */
+    record YearOnYear(String departmentId, String name, long visits, long lastYearVisits, Double visitsChange,
+                      Double waitMinutes, Double lastYearWaitMinutes, Double waitChange) {
+    }
+
+    /** One of the day's longest waits; times local "HH:mm". */
+    record LongWait(int rank, String departmentName, String ticketNumber, String counter, String issued,
+                    String arrived, String called, double waitMinutes, boolean handedOver) {
+    }
+
     record View(Scope scope, FiscalYear fy, YearMonth month, LocalDate day, String officeId, String departmentId,
                 String scopeLabel, List<Crumb> crumbs, List<Period> periods, List<Line> lines,
                 List<Comparison> comparison, List<Integer> hours, List<HeatRow> heat, long total,
-                List<Floor.Department> departments, String chartJson) {
+                List<Floor.Department> departments, YearMonth compareMonth, String compareLabel,
+                List<YearOnYear> yearOnYear, LocalDate longestDay, String longestLabel, List<LongWait> longest,
+                String chartJson) {
     }
 
     private static final int FIRST_HOUR = 8;
     private static final int LAST_HOUR = 17;
 
+    static final int LONGEST = 10;
+
     private final StatisticsService statistics;
     private final StatisticsRollups rollups;
+    private final StatisticsProperties properties;
+    private final java.time.Clock clock;
     private final JsonMapper json;
 
-    StatisticsDashboard(StatisticsService statistics, StatisticsRollups rollups, JsonMapper json) {
+    StatisticsDashboard(StatisticsService statistics, StatisticsRollups rollups, StatisticsProperties properties,
+                        java.time.Clock clock, JsonMapper json) {
         this.statistics = statistics;
         this.rollups = rollups;
+        this.properties = properties;
+        this.clock = clock;
         this.json = json;
     }
 
@@ -136,13 +155,70 @@ class StatisticsDashboard {
         }
         long total = comparison.stream().mapToLong(Comparison::visits).sum();
 
+        // This month against the same month a year earlier: the scope's month, or for a year the current month
+        // when the year is running, else its last month.
+        LocalDate today = LocalDate.now(clock.withZone(properties.zone()));
+        YearMonth compareMonth = month != null ? month
+                : fy.contains(today) ? YearMonth.from(today) : YearMonth.from(fy.lastDay());
+        List<YearOnYear> yearOnYear = yearOnYear(officeId, departmentId, shown, compareMonth);
+        // The longest waits of the chosen day, or of today.
+        LocalDate longestDay = day != null ? day : today;
+        List<LongWait> longest = longest(officeId, departmentId, longestDay);
+
         Map<String, Object> chart = new LinkedHashMap<>();
+        chart.put("yearOnYear", yearOnYear);
+        chart.put("compareLabels", List.of(monthLabel(compareMonth), monthLabel(compareMonth.minusYears(1))));
+        chart.put("longest", longest);
         chart.put("periods", periods.stream().map(Period::shortLabel).toList());
         chart.put("lines", lines);
         chart.put("comparison", comparison);
         return new View(scope, fy, month, day, officeId, departmentId, scopeLabel(scope, fy, month, day),
                 crumbs(scope, fy, month, day, officeId, departmentId), periods, lines, comparison, hours, heat, total,
-                departments, json.writeValueAsString(chart));
+                departments, compareMonth, monthLabel(compareMonth) + "と" + monthLabel(compareMonth.minusYears(1)),
+                yearOnYear, longestDay, dayLabel(longestDay), longest, json.writeValueAsString(chart));
+    }
+
+    private List<YearOnYear> yearOnYear(String officeId, String departmentId, List<Floor.Department> shown,
+                                        YearMonth month) {
+        YearMonth before = month.minusYears(1);
+        Map<String, Map<String, StatisticsRollups.Totals>> now = rollups.byDepartmentAnd(StatisticsRollups.DayUnit.MONTH,
+                officeId, departmentId, month.atDay(1), month.atEndOfMonth());
+        Map<String, Map<String, StatisticsRollups.Totals>> then = rollups.byDepartmentAnd(StatisticsRollups.DayUnit.MONTH,
+                officeId, departmentId, before.atDay(1), before.atEndOfMonth());
+        return shown.stream().map(d -> {
+            StatisticsRollups.Totals a = now.getOrDefault(d.id(), Map.of()).get(month.toString());
+            StatisticsRollups.Totals b = then.getOrDefault(d.id(), Map.of()).get(before.toString());
+            long visits = a == null ? 0 : a.visits();
+            long lastVisits = b == null ? 0 : b.visits();
+            Double wait = a == null ? null : minutes(a.waitAverage());
+            Double lastWait = b == null ? null : minutes(b.waitAverage());
+            Double waitChange = a == null || b == null || a.waitAverage() == null || b.waitAverage() == null
+                    || b.waitAverage() == 0 ? null : change(a.waitAverage(), b.waitAverage());
+            return new YearOnYear(d.id(), d.nameJa(), visits, lastVisits,
+                    lastVisits == 0 ? null : change(visits, lastVisits), wait, lastWait, waitChange);
+        }).toList();
+    }
+
+    /** The change from {@code base} in percent with one decimal. */
+    static Double change(double value, double base) {
+        return Math.round((value - base) / base * 1000.0) / 10.0;
+    }
+
+    private List<LongWait> longest(String officeId, String departmentId, LocalDate day) {
+        java.time.format.DateTimeFormatter hm = java.time.format.DateTimeFormatter.ofPattern("H:mm").withZone(properties.zone());
+        List<StatisticsService.LongWait> waits = statistics.longestWaits(officeId, departmentId, day, LONGEST);
+        List<LongWait> result = new ArrayList<>();
+        for (int i = 0; i < waits.size(); i++) {
+            StatisticsService.LongWait w = waits.get(i);
+            result.add(new LongWait(i + 1, w.departmentName(), w.ticketNumber() == null ? "－" : w.ticketNumber().toString(),
+                    w.counterLabel(), hm.format(w.issuedAt()), w.arrivedAt() == null ? "－" : hm.format(w.arrivedAt()),
+                    hm.format(w.calledAt()), minutes(w.waitSeconds()), w.seq() > 1));
+        }
+        return result;
+    }
+
+    static String monthLabel(YearMonth m) {
+        return m.getYear() + "年" + m.getMonthValue() + "月";
     }
 
     private static List<String> keys(Scope scope, FiscalYear fy, YearMonth month,

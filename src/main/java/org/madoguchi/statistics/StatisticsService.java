@@ -222,6 +222,42 @@ public class StatisticsService {
         return counts;
     }
 
+    /** A long wait of one day: where and when, never who (ticket numbers only). */
+    public record LongWait(String departmentId, String departmentName, Integer ticketNumber, String counterId,
+                           String counterLabel, int seq, java.time.Instant issuedAt, java.time.Instant arrivedAt,
+                           java.time.Instant calledAt, double waitSeconds) {
+    }
+
+    /** The visits of a day with the longest waits (called visits only, longest first; ties by arrival). */
+    @Transactional(readOnly = true)
+    public List<LongWait> longestWaits(String officeId, String departmentId, LocalDate day, int limit) {
+        Map<String, String> names = departmentNames();
+        Map<String, String> counters = floors.find(officeId).map(f -> f.counters().stream()
+                .collect(Collectors.toMap(Floor.Counter::id, Floor.Counter::labelJa, (a, b) -> a))).orElse(Map.of());
+        return jdbc.sql("""
+                        SELECT department_id, ticket_number, counter_id, seq, issued_at, arrived_at, first_called_at, wait_seconds
+                        FROM statistics.visit_fact
+                        WHERE office_id = :office AND service_date = :day AND wait_seconds IS NOT NULL
+                          AND (CAST(:department AS text) IS NULL OR department_id = :department)
+                        ORDER BY wait_seconds DESC, arrived_at, source_id LIMIT :limit""")
+                .param("office", officeId).param("day", day).param("department", departmentId).param("limit", limit)
+                .query((rs, n) -> {
+                    String department = rs.getString("department_id");
+                    String counter = rs.getString("counter_id");
+                    int number = rs.getInt("ticket_number");
+                    Integer ticket = rs.wasNull() ? null : number;
+                    return new LongWait(department, names.getOrDefault(department, department), ticket, counter,
+                            counter == null ? "" : counters.getOrDefault(counter, counter), rs.getInt("seq"),
+                            instant(rs, "issued_at"), instant(rs, "arrived_at"), instant(rs, "first_called_at"),
+                            rs.getDouble("wait_seconds"));
+                }).list();
+    }
+
+    private static java.time.Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        java.time.OffsetDateTime t = rs.getObject(column, java.time.OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
     /** The departments of an office in floor order, for choosing and for one line per department. */
     public List<Floor.Department> departmentsOf(String officeId) {
         return floors.find(officeId).map(Floor::departments).orElseThrow(() ->
