@@ -127,4 +127,22 @@
     { label: data.compareLabels[0], values: data.yearOnYear.map(function (y) { return y.visits; }) },
     { label: data.compareLabels[1], values: data.yearOnYear.map(function (y) { return y.lastYearVisits; }) }, '件');
   longestChart();
+  (function countersChart() {
+    var el = document.getElementById('chart-counters');
+    if (!el || !data.counters.length) {
+      return;
+    }
+    var names = data.counters.map(function (c) { return c.label; });
+    new uPlot({
+      width: width(el),
+      height: 240,
+      series: [
+        { label: '窓口', value: function (u, i) { return i == null ? '' : names[i]; } },
+        { label: '1時間あたり', fill: '#1b6e20', stroke: '#1b6e20', paths: uPlot.paths.bars({ size: [0.6, 60] }),
+          points: { show: false }, value: function (u, v) { return v == null ? '－' : v + ' 件'; } }
+      ],
+      scales: { x: { time: false, range: [-0.5, names.length - 0.5] }, y: { range: function (u, min, max) { return [0, Math.max(1, max)]; } } },
+      axes: [categoryAxis(names), { label: '件' }]
+    }, [names.map(function (_, i) { return i; }), data.counters.map(function (c) { return c.perHour; })], el);
+  }());
 }());

@@ -52,10 +52,22 @@ class StatisticsController {
             group = StatisticsService.GroupBy.valueOf(groupBy.toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid("unknown-group", "集計単位は department, counter, hour, day, weekday, month, "
-                    + "fiscal-year のいずれかを指定してください。");
+                    + "fiscal-year, step, procedure のいずれかを指定してください。");
         }
         return statistics.measures(new StatisticsService.Query(date(from, "開始日"), date(to, "終了日"), blank(office),
                 blank(department), blank(counter)), group);
+    }
+
+    /** Served visits per counter and per hour in which the counter called someone. */
+    @GetMapping("/api/v1/statistics/counters")
+    @ResponseBody
+    List<StatisticsService.CounterThroughput> counters(@RequestParam String from, @RequestParam String to,
+                                                       @RequestParam(required = false) String office,
+                                                       @RequestParam(required = false) String department,
+                                                       @RequestParam(required = false) String counter) {
+        requireManager();
+        return statistics.counterThroughput(new StatisticsService.Query(date(from, "開始日"), date(to, "終了日"), blank(office),
+                blank(department), blank(counter)));
     }
 
     @GetMapping("/api/v1/statistics/audit/table3")

@@ -50,6 +50,16 @@ class StatisticsDashboard {
                       Double waitMinutes, Double lastYearWaitMinutes, Double waitChange) {
     }
 
+    /** A step of the tickets' itineraries, or a procedure: visits and waits in minutes. */
+    record Group(String key, String label, long visits, Double averageMinutes, Double medianMinutes, Double p90Minutes,
+                 Double sinceIssueMinutes, Double serviceMinutes) {
+    }
+
+    /** One counter: completed visits, hours in which it called someone, completed per such hour. */
+    record CounterRow(String counterId, String label, long completed, long activeHours, Double perHour,
+                      Double serviceMinutes) {
+    }
+
     /** One of the day's longest waits; times local "HH:mm". */
     record LongWait(int rank, String departmentName, String ticketNumber, String counter, String issued,
                     String arrived, String called, double waitMinutes, boolean handedOver) {
@@ -60,7 +70,7 @@ class StatisticsDashboard {
                 List<Comparison> comparison, List<Integer> hours, List<HeatRow> heat, long total,
                 List<Floor.Department> departments, YearMonth compareMonth, String compareLabel,
                 List<YearOnYear> yearOnYear, LocalDate longestDay, String longestLabel, List<LongWait> longest,
-                String chartJson) {
+                List<Group> steps, List<Group> procedures, List<CounterRow> counters, String chartJson) {
     }
 
     private static final int FIRST_HOUR = 8;
@@ -165,7 +175,18 @@ class StatisticsDashboard {
         LocalDate longestDay = day != null ? day : today;
         List<LongWait> longest = longest(officeId, departmentId, longestDay);
 
+        // 工程別 waits, procedures and counters over the same scope.
+        StatisticsService.Query scoped = new StatisticsService.Query(from, to, officeId, departmentId, null);
+        List<Group> steps = statistics.measures(scoped, StatisticsService.GroupBy.STEP).stream().map(StatisticsDashboard::group).toList();
+        List<Group> procedures = statistics.measures(scoped, StatisticsService.GroupBy.PROCEDURE).stream()
+                .map(StatisticsDashboard::group).sorted((a, b) -> Long.compare(b.visits(), a.visits())).toList();
+        List<CounterRow> counters = statistics.counterThroughput(scoped).stream()
+                .map(c -> new CounterRow(c.counterId(), c.label(), c.completed(), c.activeHours(),
+                        c.completedPerHour() == null ? null : Math.round(c.completedPerHour() * 10.0) / 10.0,
+                        minutes(c.averageServiceSeconds()))).toList();
+
         Map<String, Object> chart = new LinkedHashMap<>();
+        chart.put("counters", counters);
         chart.put("yearOnYear", yearOnYear);
         chart.put("compareLabels", List.of(monthLabel(compareMonth), monthLabel(compareMonth.minusYears(1))));
         chart.put("longest", longest);
@@ -175,7 +196,13 @@ class StatisticsDashboard {
         return new View(scope, fy, month, day, officeId, departmentId, scopeLabel(scope, fy, month, day),
                 crumbs(scope, fy, month, day, officeId, departmentId), periods, lines, comparison, hours, heat, total,
                 departments, compareMonth, monthLabel(compareMonth) + "と" + monthLabel(compareMonth.minusYears(1)),
-                yearOnYear, longestDay, dayLabel(longestDay), longest, json.writeValueAsString(chart));
+                yearOnYear, longestDay, dayLabel(longestDay), longest, steps, procedures, counters,
+                json.writeValueAsString(chart));
+    }
+
+    private static Group group(StatisticsService.Measures m) {
+        return new Group(m.key(), m.label(), m.visits(), minutes(m.waiting().average()), minutes(m.waiting().median()),
+                minutes(m.waiting().p90()), minutes(m.sinceIssue().average()), minutes(m.service().average()));
     }
 
     private List<YearOnYear> yearOnYear(String officeId, String departmentId, List<Floor.Department> shown,

@@ -61,9 +61,12 @@ class StatisticsDashboardTest {
     void aFiscalYearWithChartsTablesAndDrillDown() {
         browser.driver().get(app.url("/statistics?fy=2023"));
         assertThat(browser.driver().findElement(By.tagName("h1")).getText()).contains("令和5年度（2023年度）");
-        // Four uPlot charts: visits, waits, department comparison, year on year (no waits recorded today: no fifth).
-        awaitCharts(4);
-        assertThat(browser.driver().findElements(By.cssSelector(".uplot canvas"))).hasSize(4);
+        // Five uPlot charts: visits, waits, department comparison, year on year, counters (no waits recorded today:
+        // no chart of the day's longest waits).
+        awaitCharts(5);
+        assertThat(browser.driver().findElements(By.cssSelector(".uplot canvas"))).hasSize(5);
+        assertThat(row("#steps tr[data-key='02']")).containsExactly("2番目の課（窓口連携）", "1", "5.0", "5.0", "5.0", "25.0", "5.0");
+        assertThat(row("#counters tr[data-counter='honcho-2']")).containsExactly("2番窓口", "2", "2", "1.0", "7.5");
         assertThat(browser.driver().findElement(By.id("dash-total")).getText()).isEqualTo("6 件");
 
         // Department comparison: 戸籍住民課 waits 120, 240, 300, 600 s → 5.3 min; p90 = 510 s → 8.5 min.
@@ -134,7 +137,7 @@ class StatisticsDashboardTest {
 
         // A day: the three called visits of 2023-08-10, longest first, without personal data.
         browser.driver().get(app.url("/statistics?day=2023-08-10"));
-        awaitCharts(5);
+        awaitCharts(6);
         assertThat(browser.driver().findElement(By.id("h-longest")).getText()).contains("2023年8月10日（木）");
         List<WebElement> rows = browser.driver().findElements(By.cssSelector("#longest tbody tr"));
         assertThat(rows).hasSize(3);
