@@ -12,11 +12,12 @@ CREATE TABLE statistics.rollup_config (
 );
 INSERT INTO statistics.rollup_config VALUES (1, 'Asia/Tokyo');
 
--- One row per office, department and service date.
+-- One row per office, department, service date and step of the itinerary (1, 2, 3 = third or later; 工程別).
 CREATE TABLE statistics.rollup_day (
     office_id        text   NOT NULL,
     department_id    text   NOT NULL,
     service_date     date   NOT NULL,
+    step             int    NOT NULL,
     visits           int    NOT NULL,
     first_steps      int    NOT NULL,   -- seq = 1: tickets issued here (図表3)
     handed_over      int    NOT NULL,
@@ -30,10 +31,12 @@ CREATE TABLE statistics.rollup_day (
     service_sum      double precision NOT NULL,
     service_min      double precision,
     service_max      double precision,
+    since_n          int    NOT NULL,   -- original issue → first call, handed-over visits only
+    since_sum        double precision NOT NULL,
     -- Wait histogram in whole seconds, sparse: wait_hist_counts[i] waits were in [wait_hist_seconds[i], +1 s).
     wait_hist_seconds int[] NOT NULL,
     wait_hist_counts  int[] NOT NULL,
-    PRIMARY KEY (office_id, department_id, service_date)
+    PRIMARY KEY (office_id, department_id, service_date, step)
 );
 CREATE INDEX rollup_day_office_date ON statistics.rollup_day (office_id, service_date);
 
@@ -55,6 +58,22 @@ CREATE TABLE statistics.rollup_hour (
 );
 CREATE INDEX rollup_hour_office_date ON statistics.rollup_hour (office_id, service_date);
 
+-- One row per office, department, service date and procedure ('' = none recorded); a visit for two procedures
+-- counts in both.
+CREATE TABLE statistics.rollup_procedure (
+    office_id     text NOT NULL,
+    department_id text NOT NULL,
+    service_date  date NOT NULL,
+    procedure_id  text NOT NULL,
+    visits        int  NOT NULL,
+    wait_n        int  NOT NULL,
+    wait_sum      double precision NOT NULL,
+    service_n     int  NOT NULL,
+    service_sum   double precision NOT NULL,
+    PRIMARY KEY (office_id, department_id, service_date, procedure_id)
+);
+CREATE INDEX rollup_procedure_office_date ON statistics.rollup_procedure (office_id, service_date);
+
 -- Recomputes the groups (o[i], d[i], s[i]) from visit_fact.
 CREATE FUNCTION statistics.refresh_rollups(o text[], d text[], s date[]) RETURNS void
 LANGUAGE plpgsql AS $$
@@ -75,33 +94,40 @@ BEGIN
     WHERE r.office_id = k.office_id AND r.department_id = k.department_id AND r.service_date = k.service_date;
     DELETE FROM statistics.rollup_hour r USING rollup_keys k
     WHERE r.office_id = k.office_id AND r.department_id = k.department_id AND r.service_date = k.service_date;
+    DELETE FROM statistics.rollup_procedure r USING rollup_keys k
+    WHERE r.office_id = k.office_id AND r.department_id = k.department_id AND r.service_date = k.service_date;
 
     CREATE TEMP TABLE IF NOT EXISTS rollup_rows ON COMMIT DROP AS
         SELECT office_id, department_id, counter_id, service_date, seq, first_called_at, ever_absent, outcome,
-               wait_seconds, service_seconds, issued_at, arrived_at
+               wait_seconds, service_seconds, since_issue_seconds, issued_at, arrived_at, procedure_ids
         FROM statistics.visit_fact WITH NO DATA;
     TRUNCATE rollup_rows;
     INSERT INTO rollup_rows
         SELECT f.office_id, f.department_id, f.counter_id, f.service_date, f.seq, f.first_called_at, f.ever_absent,
-               f.outcome, f.wait_seconds, f.service_seconds, f.issued_at, f.arrived_at
+               f.outcome, f.wait_seconds, f.service_seconds, f.since_issue_seconds, f.issued_at, f.arrived_at,
+               f.procedure_ids
         FROM statistics.visit_fact f JOIN rollup_keys k
           ON f.office_id = k.office_id AND f.department_id = k.department_id AND f.service_date = k.service_date
         WHERE f.service_date BETWEEN lo AND hi;
 
     INSERT INTO statistics.rollup_day
-    SELECT r.office_id, r.department_id, r.service_date, count(*), count(*) FILTER (WHERE r.seq = 1),
+    SELECT r.office_id, r.department_id, r.service_date, least(r.seq, 3), count(*), count(*) FILTER (WHERE r.seq = 1),
            count(*) FILTER (WHERE r.seq > 1), count(r.first_called_at), count(*) FILTER (WHERE r.ever_absent),
            count(r.wait_seconds), coalesce(sum(r.wait_seconds), 0), min(r.wait_seconds), max(r.wait_seconds),
            count(r.service_seconds), coalesce(sum(r.service_seconds), 0), min(r.service_seconds), max(r.service_seconds),
+           count(r.since_issue_seconds) FILTER (WHERE r.seq > 1),
+           coalesce(sum(r.since_issue_seconds) FILTER (WHERE r.seq > 1), 0),
            coalesce(h.secs, '{}'), coalesce(h.counts, '{}')
     FROM rollup_rows r
     LEFT JOIN (
-        SELECT office_id, department_id, service_date, array_agg(b ORDER BY b) AS secs, array_agg(n ORDER BY b) AS counts
-        FROM (SELECT office_id, department_id, service_date, floor(wait_seconds)::int AS b, count(*)::int AS n
-              FROM rollup_rows WHERE wait_seconds IS NOT NULL GROUP BY 1, 2, 3, 4) b
-        GROUP BY 1, 2, 3) h
+        SELECT office_id, department_id, service_date, step, array_agg(b ORDER BY b) AS secs, array_agg(n ORDER BY b) AS counts
+        FROM (SELECT office_id, department_id, service_date, least(seq, 3) AS step, floor(wait_seconds)::int AS b,
+                     count(*)::int AS n
+              FROM rollup_rows WHERE wait_seconds IS NOT NULL GROUP BY 1, 2, 3, 4, 5) b
+        GROUP BY 1, 2, 3, 4) h
       ON h.office_id = r.office_id AND h.department_id = r.department_id AND h.service_date = r.service_date
-    GROUP BY r.office_id, r.department_id, r.service_date, h.secs, h.counts;
+     AND h.step = least(r.seq, 3)
+    GROUP BY r.office_id, r.department_id, r.service_date, least(r.seq, 3), h.secs, h.counts;
 
     INSERT INTO statistics.rollup_hour
     SELECT office_id, department_id, coalesce(counter_id, ''), service_date,
@@ -110,6 +136,13 @@ BEGIN
            count(wait_seconds), coalesce(sum(wait_seconds), 0), count(service_seconds), coalesce(sum(service_seconds), 0)
     FROM rollup_rows
     GROUP BY 1, 2, 3, 4, 5;
+
+    INSERT INTO statistics.rollup_procedure
+    SELECT office_id, department_id, service_date, p.procedure_id, count(*), count(wait_seconds),
+           coalesce(sum(wait_seconds), 0), count(service_seconds), coalesce(sum(service_seconds), 0)
+    FROM rollup_rows CROSS JOIN LATERAL unnest(CASE WHEN cardinality(procedure_ids) = 0 THEN ARRAY['']
+                                                    ELSE procedure_ids END) AS p(procedure_id)
+    GROUP BY 1, 2, 3, 4;
     TRUNCATE rollup_rows;
 END $$;
 
@@ -142,7 +175,7 @@ END $$;
 CREATE FUNCTION statistics.visit_fact_rollup_truncate() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-    TRUNCATE statistics.rollup_day, statistics.rollup_hour;
+    TRUNCATE statistics.rollup_day, statistics.rollup_hour, statistics.rollup_procedure;
     RETURN NULL;
 END $$;
 

@@ -177,9 +177,19 @@ class StatisticsDashboard {
 
         // 工程別 waits, procedures and counters over the same scope.
         StatisticsService.Query scoped = new StatisticsService.Query(from, to, officeId, departmentId, null);
-        List<Group> steps = statistics.measures(scoped, StatisticsService.GroupBy.STEP).stream().map(StatisticsDashboard::group).toList();
-        List<Group> procedures = statistics.measures(scoped, StatisticsService.GroupBy.PROCEDURE).stream()
-                .map(StatisticsDashboard::group).sorted((a, b) -> Long.compare(b.visits(), a.visits())).toList();
+        List<Group> steps = rollups.byStep(officeId, departmentId, from, to).entrySet().stream().map(e -> {
+            StatisticsRollups.Totals t = e.getValue();
+            String label = e.getKey() == 1 ? "1番目の課（発券した課）"
+                    : e.getKey() == 2 ? "2番目の課（窓口連携）" : "3番目以降の課（窓口連携）";
+            return new Group("0" + e.getKey(), label, t.visits(), minutes(t.waitAverage()), minutes(t.waitPercentile(0.5)),
+                    minutes(t.waitPercentile(0.9)), minutes(t.sinceIssueAverage()), minutes(t.serviceAverage()));
+        }).toList();
+        Map<String, String> procedureNames = statistics.procedureNames();
+        List<Group> procedures = rollups.byProcedure(officeId, departmentId, from, to).entrySet().stream()
+                .map(e -> new Group(e.getKey(), e.getKey().isEmpty() ? "手続の記録なし" : procedureNames.getOrDefault(e.getKey(), e.getKey()),
+                        e.getValue().visits(), minutes(e.getValue().waitAverage()), null, null, null,
+                        minutes(e.getValue().serviceAverage())))
+                .sorted((a, b) -> Long.compare(b.visits(), a.visits())).toList();
         List<CounterRow> counters = statistics.counterThroughput(scoped).stream()
                 .map(c -> new CounterRow(c.counterId(), c.label(), c.completed(), c.activeHours(),
                         c.completedPerHour() == null ? null : Math.round(c.completedPerHour() * 10.0) / 10.0,
@@ -200,10 +210,6 @@ class StatisticsDashboard {
                 json.writeValueAsString(chart));
     }
 
-    private static Group group(StatisticsService.Measures m) {
-        return new Group(m.key(), m.label(), m.visits(), minutes(m.waiting().average()), minutes(m.waiting().median()),
-                minutes(m.waiting().p90()), minutes(m.sinceIssue().average()), minutes(m.service().average()));
-    }
 
     private List<YearOnYear> yearOnYear(String officeId, String departmentId, List<Floor.Department> shown,
                                         YearMonth month) {

@@ -40,6 +40,10 @@ public class StatisticsRollups {
         long completed;
         long waitN;
         double waitSum;
+        long serviceN;
+        double serviceSum;
+        long sinceN;
+        double sinceSum;
         Double waitMin;
         Double waitMax;
         final TreeMap<Integer, Long> histogram = new TreeMap<>();
@@ -70,6 +74,15 @@ public class StatisticsRollups {
 
         public Double waitMin() {
             return waitMin;
+        }
+
+        public Double serviceAverage() {
+            return serviceN == 0 ? null : serviceSum / serviceN;
+        }
+
+        /** Original issue → first call, handed-over visits only. */
+        public Double sinceIssueAverage() {
+            return sinceN == 0 ? null : sinceSum / sinceN;
         }
 
         public Double waitMax() {
@@ -112,7 +125,11 @@ public class StatisticsRollups {
             called += rs.getLong("called");
             waitN += rs.getLong("wait_n");
             waitSum += rs.getDouble("wait_sum");
+            serviceN += rs.getLong("service_n");
+            serviceSum += rs.getDouble("service_sum");
             if (withHistogram) {
+                sinceN += rs.getLong("since_n");
+                sinceSum += rs.getDouble("since_sum");
                 firstSteps += rs.getLong("first_steps");
                 handedOver += rs.getLong("handed_over");
                 absent += rs.getLong("absent");
@@ -129,9 +146,18 @@ public class StatisticsRollups {
                 for (int i = 0; i < seconds.length; i++) {
                     histogram.merge(seconds[i], (long) counts[i], Long::sum);
                 }
-            } else {
+            } else if (hasColumn(rs, "completed")) {
                 completed += rs.getLong("completed");
             }
+        }
+
+        private static boolean hasColumn(ResultSet rs, String name) throws SQLException {
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                if (rs.getMetaData().getColumnLabel(i).equals(name)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private static Integer[] ints(Array array) throws SQLException {
@@ -186,7 +212,7 @@ public class StatisticsRollups {
         Map<String, Map<String, Totals>> result = new LinkedHashMap<>();
         jdbc.sql("""
                         SELECT department_id, %s AS k, visits, first_steps, handed_over, called, absent, wait_n, wait_sum,
-                               wait_min, wait_max, %s
+                               wait_min, wait_max, service_n, service_sum, since_n, since_sum, %s
                         FROM statistics.rollup_day
                         WHERE office_id = :office AND service_date BETWEEN :from AND :to
                           AND (CAST(:department AS text) IS NULL OR department_id = :department)""".formatted(key,
@@ -220,11 +246,52 @@ public class StatisticsRollups {
         into.absent += t.absent;
         into.waitN += t.waitN;
         into.waitSum += t.waitSum;
+        into.serviceN += t.serviceN;
+        into.serviceSum += t.serviceSum;
+        into.sinceN += t.sinceN;
+        into.sinceSum += t.sinceSum;
         if (t.waitMin != null) {
             into.waitMin = into.waitMin == null ? t.waitMin : Math.min(into.waitMin, t.waitMin);
             into.waitMax = into.waitMax == null ? t.waitMax : Math.max(into.waitMax, t.waitMax);
         }
         t.histogram.forEach((s, n) -> into.histogram.merge(s, n, Long::sum));
+    }
+
+    /** Day rows summed per step of the itinerary (1, 2, 3 = third or later), with the wait histogram: 工程別. */
+    @Transactional(readOnly = true)
+    public Map<Integer, Totals> byStep(String officeId, String departmentId, LocalDate from, LocalDate to) {
+        Map<Integer, Totals> result = new TreeMap<>();
+        jdbc.sql("""
+                        SELECT step, visits, first_steps, handed_over, called, absent, wait_n, wait_sum, wait_min, wait_max,
+                               service_n, service_sum, since_n, since_sum, wait_hist_seconds, wait_hist_counts
+                        FROM statistics.rollup_day
+                        WHERE office_id = :office AND service_date BETWEEN :from AND :to
+                          AND (CAST(:department AS text) IS NULL OR department_id = :department)""")
+                .param("office", officeId).param("from", from).param("to", to).param("department", departmentId)
+                .query((rs, n) -> {
+                    result.computeIfAbsent(rs.getInt("step"), k -> new Totals()).add(rs, true);
+                    return null;
+                }).list();
+        return result;
+    }
+
+    /** Visits, waits and services per procedure ('' = none recorded); averages only. */
+    @Transactional(readOnly = true)
+    public Map<String, Totals> byProcedure(String officeId, String departmentId, LocalDate from, LocalDate to) {
+        Map<String, Totals> result = new HashMap<>();
+        jdbc.sql("""
+                        SELECT procedure_id, sum(visits) AS visits, 0 AS called, sum(wait_n) AS wait_n, sum(wait_sum) AS wait_sum,
+                               sum(service_n) AS service_n, sum(service_sum) AS service_sum
+                        FROM statistics.rollup_procedure
+                        WHERE office_id = :office AND service_date BETWEEN :from AND :to
+                          AND (CAST(:department AS text) IS NULL OR department_id = :department)
+                        GROUP BY 1""")
+                .param("office", officeId).param("from", from).param("to", to).param("department", departmentId)
+                .query((rs, n) -> {
+                    result.computeIfAbsent(rs.getString("procedure_id"), k -> new Totals()).add(rs, false);
+                    return null;
+                }).list();
+        return result;
     }
 
     /** Hour rows per department and local hour ("09"); no histogram at this level. */
@@ -234,7 +301,8 @@ public class StatisticsRollups {
         Map<String, Map<String, Totals>> result = new LinkedHashMap<>();
         jdbc.sql("""
                         SELECT department_id, lpad(hour::text, 2, '0') AS k, sum(visits) AS visits, sum(called) AS called,
-                               sum(completed) AS completed, sum(wait_n) AS wait_n, sum(wait_sum) AS wait_sum
+                               sum(completed) AS completed, sum(wait_n) AS wait_n, sum(wait_sum) AS wait_sum,
+                               sum(service_n) AS service_n, sum(service_sum) AS service_sum
                         FROM statistics.rollup_hour
                         WHERE office_id = :office AND service_date BETWEEN :from AND :to
                           AND (CAST(:department AS text) IS NULL OR department_id = :department)

@@ -177,12 +177,15 @@ public class StatisticsService {
             case FISCAL_YEAR -> k -> new FiscalYear(Integer.parseInt(k)).labelWithWestern();
             case STEP -> k -> Integer.parseInt(k) == 1 ? "1番目の課（発券した課）" : Integer.parseInt(k) + "番目の課（窓口連携）";
             case PROCEDURE -> {
-                Map<String, String> names = floors.offices().stream().map(o -> floors.floor(o.id()))
-                        .flatMap(f -> f.procedures().stream())
-                        .collect(Collectors.toMap(Floor.Procedure::id, Floor.Procedure::nameJa, (a, b) -> a));
+                Map<String, String> names = procedureNames();
                 yield k -> k.isEmpty() ? "手続の記録なし" : names.getOrDefault(k, k);
             }
         };
+    }
+
+    Map<String, String> procedureNames() {
+        return floors.offices().stream().map(o -> floors.floor(o.id())).flatMap(f -> f.procedures().stream())
+                .collect(Collectors.toMap(Floor.Procedure::id, Floor.Procedure::nameJa, (a, b) -> a));
     }
 
     Map<String, String> departmentNames() {

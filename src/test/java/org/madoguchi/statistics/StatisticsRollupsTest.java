@@ -55,6 +55,13 @@ class StatisticsRollupsTest {
                         random.nextInt(3) == 0 ? 1 : 0, random.nextInt(30) == 0, "COMPLETED");
             }
         }
+        procedures();
+    }
+
+    private void procedures() {
+        app.jdbc().sql("""
+                UPDATE statistics.visit_fact SET procedure_ids = CASE ticket_number % 3
+                    WHEN 0 THEN ARRAY['tennyu', 'juminhyo'] WHEN 1 THEN ARRAY['kokuho-kanyu'] ELSE '{}' END""").update();
     }
 
     @AfterEach
@@ -147,6 +154,36 @@ class StatisticsRollupsTest {
             compareSeries(rollups.byDepartmentAnd(StatisticsRollups.DayUnit.MONTH, "honcho", null, q.from(), q.to()), q, GroupBy.MONTH);
             compareSeries(rollups.byDepartmentAnd(StatisticsRollups.DayUnit.DAY, "honcho", null, q.from(), q.to()), q, GroupBy.DAY);
             compareSeries(rollups.byDepartmentAndHour("honcho", null, q.from(), q.to()), q, GroupBy.HOUR);
+            // 工程別 (steps) and procedures.
+            Map<Integer, StatisticsRollups.Totals> steps = rollups.byStep("honcho", null, q.from(), q.to());
+            for (Measures m : statistics.measures(q, GroupBy.STEP)) {
+                StatisticsRollups.Totals r = steps.get(Integer.parseInt(m.key()));
+                assertThat(r.visits()).as("step " + m.key()).isEqualTo(m.visits());
+                if (m.waiting().count() > 0) {
+                    assertThat(r.waitAverage()).isCloseTo(m.waiting().average(), within(1e-6));
+                    assertThat(r.waitPercentile(0.5)).isCloseTo(m.waiting().median(), within(1e-6));
+                    assertThat(r.waitPercentile(0.9)).isCloseTo(m.waiting().p90(), within(1e-6));
+                }
+                if (m.sinceIssue().count() > 0) {
+                    assertThat(r.sinceIssueAverage()).isCloseTo(m.sinceIssue().average(), within(1e-6));
+                }
+                if (m.service().count() > 0) {
+                    assertThat(r.serviceAverage()).isCloseTo(m.service().average(), within(1e-6));
+                }
+            }
+            assertThat(steps.keySet()).hasSameSizeAs(statistics.measures(q, GroupBy.STEP));
+            Map<String, StatisticsRollups.Totals> procedures = rollups.byProcedure("honcho", null, q.from(), q.to());
+            List<Measures> rawProcedures = statistics.measures(q, GroupBy.PROCEDURE);
+            assertThat(procedures.keySet()).containsExactlyInAnyOrderElementsOf(rawProcedures.stream().map(Measures::key).toList());
+            for (Measures m : rawProcedures) {
+                assertThat(procedures.get(m.key()).visits()).as(m.key()).isEqualTo(m.visits());
+                if (m.waiting().count() > 0) {
+                    assertThat(procedures.get(m.key()).waitAverage()).isCloseTo(m.waiting().average(), within(1e-6));
+                }
+                if (m.service().count() > 0) {
+                    assertThat(procedures.get(m.key()).serviceAverage()).isCloseTo(m.service().average(), within(1e-6));
+                }
+            }
             // Heat map.
             long[][] heat = rollups.visitsByWeekdayAndHour("honcho", null, q.from(), q.to());
             long[][] rawHeat = statistics.visitsByWeekdayAndHour(q);
