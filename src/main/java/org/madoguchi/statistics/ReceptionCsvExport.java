@@ -118,23 +118,14 @@ class ReceptionCsvExport {
     }
 
     /**
-     * Names are the only free text. When every name of the floor encodes, nothing can fail and no pass is needed;
-     * otherwise one reading pass finds the lines that would hold an unencodable name, and the export is refused.
-     * Rows that arrive after this pass with such a name abort the transfer (strict encoder), never write '?'.
+     * Names are the only free text (an id no longer on the floor is written as it is, so the floor's names alone
+     * do not tell): one reading pass finds the lines that would hold an unencodable character, and the export is
+     * refused. A row that arrives after this pass with such a character aborts the transfer (strict encoder); a
+     * '?' is never written.
      */
     private void preflight(Kind kind, ReceptionExport.Filter filter, Names names, ExportEncoding encoding) {
         CharsetEncoder encoder = encoding.strictEncoder();
         TreeSet<Integer> characters = new TreeSet<>();
-        Map<String, Boolean> bad = new HashMap<>();
-        names.all().forEach(n -> {
-            String prepared = ExportEncoding.toWindows31j(n);
-            if (!encoder.canEncode(prepared)) {
-                bad.put(n, true);
-            }
-        });
-        if (bad.isEmpty()) {
-            return;
-        }
         List<Long> lines = new ArrayList<>();
         long[] line = {1};
         long[] total = {0};
