@@ -192,3 +192,17 @@ CREATE TRIGGER visit_fact_rollup_truncate AFTER TRUNCATE ON statistics.visit_fac
 -- Rows already present.
 SELECT statistics.refresh_rollups(array_agg(office_id), array_agg(department_id), array_agg(service_date))
 FROM (SELECT DISTINCT office_id, department_id, service_date FROM statistics.visit_fact) k;
+
+-- Monthly report per department (月次報告), generated on the first of each month for the previous month and on
+-- demand for any month; the page and the CSV are stored as generated, so what a manager opened stays the same.
+CREATE TABLE statistics.monthly_report (
+    office_id     text        NOT NULL,
+    department_id text        NOT NULL,
+    month         date        NOT NULL CHECK (extract(day FROM month) = 1),
+    generated_at  timestamptz NOT NULL,
+    visits        int         NOT NULL,
+    average_wait_seconds double precision,
+    html          text        NOT NULL,
+    csv           text        NOT NULL,
+    PRIMARY KEY (office_id, department_id, month)
+);

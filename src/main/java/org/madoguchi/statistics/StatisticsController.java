@@ -31,9 +31,12 @@ class StatisticsController {
     private final CurrentActor actor;
 
     private final StatisticsDashboard dashboard;
+    private final MonthlyReports reports;
 
-    StatisticsController(StatisticsService statistics, AuditTables tables, CurrentActor actor, StatisticsDashboard dashboard) {
+    StatisticsController(StatisticsService statistics, AuditTables tables, CurrentActor actor, StatisticsDashboard dashboard,
+                         MonthlyReports reports) {
         this.statistics = statistics;
+        this.reports = reports;
         this.dashboard = dashboard;
         this.tables = tables;
         this.actor = actor;
@@ -145,6 +148,9 @@ class StatisticsController {
         }
         StatisticsDashboard.View view = dashboard.view(fiscalYear(fy), m, d, officeOf(office), blank(department));
         model.addAttribute("v", view);
+        // The latest month's reports, one link per department: the numbers come to the managers.
+        List<MonthlyReports.Entry> stored = reports.list(view.officeId(), 40);
+        model.addAttribute("reports", stored.stream().filter(r -> r.month().equals(stored.get(0).month())).toList());
         int latest = FiscalYear.of(LocalDate.now()).year();
         int newest = Math.max(latest, view.fy().year());
         model.addAttribute("choices", java.util.stream.IntStream.rangeClosed(0, newest - Math.min(2015, view.fy().year()))

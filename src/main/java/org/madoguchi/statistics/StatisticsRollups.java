@@ -60,6 +60,10 @@ public class StatisticsRollups {
             return called;
         }
 
+        public long absent() {
+            return absent;
+        }
+
         public long completed() {
             return completed;
         }
@@ -224,6 +228,12 @@ public class StatisticsRollups {
                     return null;
                 }).list();
         return result;
+    }
+
+    /** Day rows per department and day ("2023-08-10"), each with its wait histogram. */
+    @Transactional(readOnly = true)
+    public Map<String, Map<String, Totals>> byDepartmentAndDayWithHistogram(String officeId, LocalDate from, LocalDate to) {
+        return byDepartmentAnd(DayUnit.DAY, officeId, null, from, to, true);
     }
 
     /** Day rows summed per department. */
