@@ -85,6 +85,12 @@ BEGIN
     IF lo IS NULL THEN
         RETURN;
     END IF;
+    -- One refresher at a time, until its transaction ends. Without this, two writers refreshing the same group
+    -- (the live ingestion and an import, say) both delete the old rows, and the later one's insert meets the
+    -- earlier one's rows, invisible to its delete: a unique violation. Waiting here, the later writer's next
+    -- statements see the earlier one's committed rows and recompute from everything. A single lock, not one per
+    -- group: a writer refreshing in several statements cannot deadlock with another.
+    PERFORM pg_advisory_xact_lock(20231, 14);
     CREATE TEMP TABLE IF NOT EXISTS rollup_keys (office_id text, department_id text, service_date date) ON COMMIT DROP;
     TRUNCATE rollup_keys;
     INSERT INTO rollup_keys SELECT DISTINCT * FROM unnest(o, d, s);

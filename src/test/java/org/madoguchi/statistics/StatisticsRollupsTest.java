@@ -105,6 +105,38 @@ class StatisticsRollupsTest {
     }
 
     @Test
+    void twoWritersOfTheSameDayTakeTurns() throws Exception {
+        org.springframework.transaction.support.TransactionTemplate tx = new org.springframework.transaction.support
+                .TransactionTemplate(app.bean(org.springframework.transaction.PlatformTransactionManager.class));
+        java.util.concurrent.CountDownLatch firstWrote = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> tx.executeWithoutResult(status -> {
+                Facts.visit(app, "koseki-jumin", "honcho-1", "2023-08-10", 1, "11:00:00", "11:00:00", "11:01:00", "11:02:00", 0, false, "COMPLETED");
+                firstWrote.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            firstWrote.await();
+            var second = pool.submit(() -> tx.executeWithoutResult(status ->
+                    Facts.visit(app, "koseki-jumin", "honcho-2", "2023-08-10", 1, "11:05:00", "11:05:00", "11:09:00", "11:12:00", 0, false, "COMPLETED")));
+            Thread.sleep(300);
+            // The second writer waits for the first instead of racing it.
+            assertThat(second.isDone()).isFalse();
+            release.countDown();
+            first.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            second.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEqualToRaw();
+    }
+
+    @Test
     void aRebuildGivesTheSameRows() {
         String snapshot = "SELECT string_agg(r::text, '|' ORDER BY r::text) FROM statistics.rollup_day r";
         String before = app.jdbc().sql(snapshot).query(String.class).single();
