@@ -23,11 +23,23 @@ final class CsvOutput {
      */
     static final class Crlf extends FilterOutputStream {
         private final byte[] buffer = new byte[64 * 1024 + 2];
+        private final boolean[] slashed;
         private int used;
         private boolean quoted;
+        private int field;
 
         Crlf(OutputStream out) {
+            this(out, new boolean[0]);
+        }
+
+        /**
+         * Also writes '-' as '/' in the given fields (0-based): PostgreSQL's own text form of dates and timestamps
+         * (2024-04-01 09:00:00) is several times cheaper to produce than to_char, and Excel's usual form is
+         * 2024/04/01 09:00:00. Only for fields that hold nothing but a date or a timestamp.
+         */
+        Crlf(OutputStream out, boolean[] slashed) {
             super(out);
+            this.slashed = slashed;
         }
 
         @Override
@@ -41,8 +53,15 @@ final class CsvOutput {
                 byte c = b[i];
                 if (c == '"') {
                     quoted = !quoted;
-                } else if (c == '\n' && !quoted) {
-                    buffer[used++] = '\r';
+                } else if (!quoted) {
+                    if (c == '\n') {
+                        buffer[used++] = '\r';
+                        field = 0;
+                    } else if (c == ',') {
+                        field++;
+                    } else if (c == '-' && field < slashed.length && slashed[field]) {
+                        c = '/';
+                    }
                 }
                 buffer[used++] = c;
                 if (used >= buffer.length - 2) {

@@ -144,10 +144,10 @@ class VisitExport {
             CsvOutput.Transcoder transcoder = null;
             if (encoding == ExportEncoding.UTF_8) {
                 out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-                body = new CsvOutput.Crlf(out);
+                body = new CsvOutput.Crlf(out, SLASHED);
             } else {
                 transcoder = new CsvOutput.Transcoder(new OutputStreamWriter(out, encoding.strictEncoder()));
-                body = new CsvOutput.Crlf(transcoder);
+                body = new CsvOutput.Crlf(transcoder, SLASHED);
             }
             header = new OutputStreamWriter(body, java.nio.charset.StandardCharsets.UTF_8);
             CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(header);
@@ -199,7 +199,7 @@ class VisitExport {
                 + "THEN '取消' WHEN 'UNSERVED' THEN '未対応（閉庁）' ELSE outcome END";
         return """
                 COPY (SELECT /* visit-export */ ticket_number, coalesce(n.j->'d'->>department_id, department_id),
-                       coalesce(n.j->'c'->>counter_id, counter_id), translate(service_date::text, '-', '/'), seq,
+                       coalesce(n.j->'c'->>counter_id, counter_id), service_date, seq,
                        %s, %s, %s, %s, round(wait_seconds)::bigint, round(service_seconds)::bigint, recall_count,
                        CASE WHEN ever_absent THEN 'あり' END, %s,
                        CASE WHEN cardinality(procedure_ids) > 0 THEN array_to_string(ARRAY(
@@ -210,10 +210,16 @@ class VisitExport {
                 copyTime("completed_at", zone), outcomes, literal(names), where, ORDER);
     }
 
-    /** "2024/04/01 09:00:00" in local time, seconds truncated like to_char, by cheap text operations. */
+    /**
+     * Local time truncated to the second (like to_char), in PostgreSQL's ISO output "2024-04-01 09:00:00";
+     * {@link CsvOutput.Crlf} writes the dashes as slashes. Formatting with to_char took most of the export's time.
+     */
     private static String copyTime(String column, String zone) {
-        return "translate(left((" + column + " AT TIME ZONE " + zone + ")::text, 19), '-', '/')";
+        return "date_trunc('second', " + column + " AT TIME ZONE " + zone + ")";
     }
+
+    /** 業務日 and the four times: written by PostgreSQL with '-', shown with '/'. */
+    private static final boolean[] SLASHED = {false, false, false, true, false, true, true, true, true};
 
     /** An SQL string literal (standard_conforming_strings is on: only quotes need doubling). */
     private static String literal(String value) {
