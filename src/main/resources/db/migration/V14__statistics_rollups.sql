@@ -75,8 +75,10 @@ CREATE TABLE statistics.rollup_procedure (
 CREATE INDEX rollup_procedure_office_date ON statistics.rollup_procedure (office_id, service_date);
 
 -- Recomputes the groups (o[i], d[i], s[i]) from visit_fact.
+-- Custom plans always: PL/pgSQL caches plans per session, and after a few small refreshes (the live ingestion's
+-- one-day groups) a generic plan would be chosen that scans far more of visit_fact for a year-sized refresh.
 CREATE FUNCTION statistics.refresh_rollups(o text[], d text[], s date[]) RETURNS void
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql SET plan_cache_mode = force_custom_plan AS $$
 DECLARE
     zone text := (SELECT time_zone FROM statistics.rollup_config WHERE id = 1);
     lo date := (SELECT min(x) FROM unnest(s) x);
