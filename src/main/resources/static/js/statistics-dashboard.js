@@ -77,7 +77,72 @@
       data.comparison.map(function (c) { return c.p90Minutes; })], el);
   }
 
+  // Two bar series side by side over named categories.
+  function pairedBars(id, names, first, second, unit) {
+    var el = document.getElementById(id);
+    if (!el) {
+      return;
+    }
+    var xs = names.map(function (_, i) { return i; });
+    var bars = uPlot.paths.bars;
+    new uPlot({
+      width: width(el),
+      height: 260,
+      series: [
+        { label: '', value: function (u, i) { return i == null ? '' : names[i]; } },
+        { label: first.label, fill: '#004b9b', stroke: '#004b9b', paths: bars({ size: [0.35, 60], align: -1 }),
+          points: { show: false }, value: function (u, v) { return v == null ? '－' : v + ' ' + unit; } },
+        { label: second.label, fill: '#b35900', stroke: '#b35900', paths: bars({ size: [0.35, 60], align: 1 }),
+          points: { show: false }, value: function (u, v) { return v == null ? '－' : v + ' ' + unit; } }
+      ],
+      scales: { x: { time: false, range: [-0.5, names.length - 0.5] }, y: { range: function (u, min, max) { return [0, Math.max(1, max)]; } } },
+      axes: [categoryAxis(names), { label: unit }]
+    }, [xs, first.values, second.values], el);
+  }
+
+  function longestChart() {
+    var el = document.getElementById('chart-longest');
+    if (!el || !data.longest.length) {
+      return;
+    }
+    var names = data.longest.map(function (w) { return w.ticketNumber + '番'; });
+    var xs = names.map(function (_, i) { return i; });
+    new uPlot({
+      width: width(el),
+      height: 240,
+      series: [
+        { label: '受付番号', value: function (u, i) { return i == null ? '' : names[i] + '（' + data.longest[i].departmentName + '）'; } },
+        { label: '待ち時間', fill: '#a4001d', stroke: '#a4001d', paths: uPlot.paths.bars({ size: [0.6, 60] }),
+          points: { show: false }, value: function (u, v) { return v == null ? '－' : v + ' 分'; } }
+      ],
+      scales: { x: { time: false, range: [-0.5, names.length - 0.5] }, y: { range: function (u, min, max) { return [0, Math.max(1, max)]; } } },
+      axes: [categoryAxis(names), { label: '分' }]
+    }, [xs, data.longest.map(function (w) { return w.waitMinutes; })], el);
+  }
+
   lineChart('chart-visits', 'visits', '件');
   lineChart('chart-wait', 'waitMinutes', '分');
   comparisonChart();
+  pairedBars('chart-yoy', data.yearOnYear.map(function (y) { return y.name; }),
+    { label: data.compareLabels[0], values: data.yearOnYear.map(function (y) { return y.visits; }) },
+    { label: data.compareLabels[1], values: data.yearOnYear.map(function (y) { return y.lastYearVisits; }) }, '件');
+  longestChart();
+  (function countersChart() {
+    var el = document.getElementById('chart-counters');
+    if (!el || !data.counters.length) {
+      return;
+    }
+    var names = data.counters.map(function (c) { return c.label; });
+    new uPlot({
+      width: width(el),
+      height: 240,
+      series: [
+        { label: '窓口', value: function (u, i) { return i == null ? '' : names[i]; } },
+        { label: '1時間あたり', fill: '#1b6e20', stroke: '#1b6e20', paths: uPlot.paths.bars({ size: [0.6, 60] }),
+          points: { show: false }, value: function (u, v) { return v == null ? '－' : v + ' 件'; } }
+      ],
+      scales: { x: { time: false, range: [-0.5, names.length - 0.5] }, y: { range: function (u, min, max) { return [0, Math.max(1, max)]; } } },
+      axes: [categoryAxis(names), { label: '件' }]
+    }, [names.map(function (_, i) { return i; }), data.counters.map(function (c) { return c.perHour; })], el);
+  }());
 }());

@@ -31,11 +31,13 @@ class ExportController {
     private static final Logger log = LoggerFactory.getLogger(ExportController.class);
 
     private final VisitExport export;
+    private final ReceptionCsvExport receptionExport;
     private final FloorDirectory floors;
     private final CurrentActor actor;
 
-    ExportController(VisitExport export, FloorDirectory floors, CurrentActor actor) {
+    ExportController(VisitExport export, ReceptionCsvExport receptionExport, FloorDirectory floors, CurrentActor actor) {
         this.export = export;
+        this.receptionExport = receptionExport;
         this.floors = floors;
         this.actor = actor;
     }
@@ -64,6 +66,47 @@ class ExportController {
         });
         // Counts only: no personal data in logs.
         log.info("Visit export: {} rows in {} ms ({})", rows, (System.nanoTime() - started) / 1_000_000,
+                request.encoding().label());
+    }
+
+    /** Reception's event log of a period (every transition of every ticket), one event a line. */
+    @GetMapping({"/api/v1/statistics/export/events.csv", "/statistics/export/events.csv"})
+    void events(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                @RequestParam(required = false) String office, @RequestParam(required = false) String department,
+                @RequestParam(required = false) String counter, @RequestParam(required = false) String encoding,
+                HttpServletResponse response) {
+        reception(ReceptionCsvExport.Kind.EVENTS, "受付イベント", from, to, office, department, counter, encoding, response);
+    }
+
+    /** Reception's tickets of a period with their itineraries, one ticket a line. */
+    @GetMapping({"/api/v1/statistics/export/tickets.csv", "/statistics/export/tickets.csv"})
+    void tickets(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                 @RequestParam(required = false) String office, @RequestParam(required = false) String department,
+                 @RequestParam(required = false) String counter, @RequestParam(required = false) String encoding,
+                 HttpServletResponse response) {
+        reception(ReceptionCsvExport.Kind.TICKETS, "受付票", from, to, office, department, counter, encoding, response);
+    }
+
+    private void reception(ReceptionCsvExport.Kind kind, String name, String from, String to, String office,
+                           String department, String counter, String encoding, HttpServletResponse response) {
+        requireManager();
+        VisitExport.Request request = export.validate(date(from, "開始日"), date(to, "終了日"), blank(office),
+                blank(department), blank(counter), ExportEncoding.parse(encoding));
+        long started = System.nanoTime();
+        long rows = receptionExport.export(kind, request, () -> {
+            response.setContentType("text/csv;charset=" + request.encoding().label());
+            response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                    .filename(name + "_" + request.from() + "_" + request.to() + ".csv", StandardCharsets.UTF_8)
+                    .build().toString());
+            response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        }, () -> {
+            try {
+                return response.getOutputStream();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        log.info("Reception {} export: {} rows in {} ms ({})", kind, rows, (System.nanoTime() - started) / 1_000_000,
                 request.encoding().label());
     }
 

@@ -31,9 +31,12 @@ class StatisticsController {
     private final CurrentActor actor;
 
     private final StatisticsDashboard dashboard;
+    private final MonthlyReports reports;
 
-    StatisticsController(StatisticsService statistics, AuditTables tables, CurrentActor actor, StatisticsDashboard dashboard) {
+    StatisticsController(StatisticsService statistics, AuditTables tables, CurrentActor actor, StatisticsDashboard dashboard,
+                         MonthlyReports reports) {
         this.statistics = statistics;
+        this.reports = reports;
         this.dashboard = dashboard;
         this.tables = tables;
         this.actor = actor;
@@ -52,10 +55,22 @@ class StatisticsController {
             group = StatisticsService.GroupBy.valueOf(groupBy.toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid("unknown-group", "集計単位は department, counter, hour, day, weekday, month, "
-                    + "fiscal-year のいずれかを指定してください。");
+                    + "fiscal-year, step, procedure のいずれかを指定してください。");
         }
         return statistics.measures(new StatisticsService.Query(date(from, "開始日"), date(to, "終了日"), blank(office),
                 blank(department), blank(counter)), group);
+    }
+
+    /** Served visits per counter and per hour in which the counter called someone. */
+    @GetMapping("/api/v1/statistics/counters")
+    @ResponseBody
+    List<StatisticsService.CounterThroughput> counters(@RequestParam String from, @RequestParam String to,
+                                                       @RequestParam(required = false) String office,
+                                                       @RequestParam(required = false) String department,
+                                                       @RequestParam(required = false) String counter) {
+        requireManager();
+        return statistics.counterThroughput(new StatisticsService.Query(date(from, "開始日"), date(to, "終了日"), blank(office),
+                blank(department), blank(counter)));
     }
 
     @GetMapping("/api/v1/statistics/audit/table3")
@@ -133,6 +148,9 @@ class StatisticsController {
         }
         StatisticsDashboard.View view = dashboard.view(fiscalYear(fy), m, d, officeOf(office), blank(department));
         model.addAttribute("v", view);
+        // The latest month's reports, one link per department: the numbers come to the managers.
+        List<MonthlyReports.Entry> stored = reports.list(view.officeId(), 40);
+        model.addAttribute("reports", stored.stream().filter(r -> r.month().equals(stored.get(0).month())).toList());
         int latest = FiscalYear.of(LocalDate.now()).year();
         int newest = Math.max(latest, view.fy().year());
         model.addAttribute("choices", java.util.stream.IntStream.rangeClosed(0, newest - Math.min(2015, view.fy().year()))

@@ -45,20 +45,51 @@ class StatisticsDashboard {
     record Crumb(String label, String href) {
     }
 
+    /** One department this month and in the same month a year earlier; changes in percent, null without a base. */
+    record YearOnYear(String departmentId, String name, long visits, long lastYearVisits, Double visitsChange,
+                      Double waitMinutes, Double lastYearWaitMinutes, Double waitChange) {
+    }
+
+    /** A step of the tickets' itineraries, or a procedure: visits and waits in minutes. */
+    record Group(String key, String label, long visits, Double averageMinutes, Double medianMinutes, Double p90Minutes,
+                 Double sinceIssueMinutes, Double serviceMinutes) {
+    }
+
+    /** One counter: completed visits, hours in which it called someone, completed per such hour. */
+    record CounterRow(String counterId, String label, long completed, long activeHours, Double perHour,
+                      Double serviceMinutes) {
+    }
+
+    /** One of the day's longest waits; times local "HH:mm". */
+    record LongWait(int rank, String departmentName, String ticketNumber, String counter, String issued,
+                    String arrived, String called, double waitMinutes, boolean handedOver) {
+    }
+
     record View(Scope scope, FiscalYear fy, YearMonth month, LocalDate day, String officeId, String departmentId,
                 String scopeLabel, List<Crumb> crumbs, List<Period> periods, List<Line> lines,
                 List<Comparison> comparison, List<Integer> hours, List<HeatRow> heat, long total,
-                List<Floor.Department> departments, String chartJson) {
+                List<Floor.Department> departments, YearMonth compareMonth, String compareLabel,
+                List<YearOnYear> yearOnYear, LocalDate longestDay, String longestLabel, List<LongWait> longest,
+                List<Group> steps, List<Group> procedures, List<CounterRow> counters, String chartJson) {
     }
 
     private static final int FIRST_HOUR = 8;
     private static final int LAST_HOUR = 17;
 
+    static final int LONGEST = 10;
+
     private final StatisticsService statistics;
+    private final StatisticsRollups rollups;
+    private final StatisticsProperties properties;
+    private final java.time.Clock clock;
     private final JsonMapper json;
 
-    StatisticsDashboard(StatisticsService statistics, JsonMapper json) {
+    StatisticsDashboard(StatisticsService statistics, StatisticsRollups rollups, StatisticsProperties properties,
+                        java.time.Clock clock, JsonMapper json) {
         this.statistics = statistics;
+        this.rollups = rollups;
+        this.properties = properties;
+        this.clock = clock;
         this.json = json;
     }
 
@@ -84,40 +115,33 @@ class StatisticsDashboard {
             case MONTH -> month.atEndOfMonth();
             case DAY -> day;
         };
-        StatisticsService.GroupBy unit = switch (scope) {
-            case YEAR -> StatisticsService.GroupBy.MONTH;
-            case MONTH -> StatisticsService.GroupBy.DAY;
-            case DAY -> StatisticsService.GroupBy.HOUR;
-        };
         List<Floor.Department> shown = departmentId == null ? departments
                 : departments.stream().filter(d -> d.id().equals(departmentId)).toList();
 
-        // One query per department line; the office has a handful of departments.
-        Map<String, Map<String, StatisticsService.Measures>> byDepartment = new LinkedHashMap<>();
-        for (Floor.Department d : shown) {
-            byDepartment.put(d.id(), statistics.measures(new StatisticsService.Query(from, to, officeId, d.id(), null), unit)
-                    .stream().collect(Collectors.toMap(StatisticsService.Measures::key, m -> m)));
-        }
+        // All from the rollups (a year is some 1,500 day rows for the office), in three queries.
+        Map<String, Map<String, StatisticsRollups.Totals>> byDepartment = switch (scope) {
+            case YEAR -> rollups.byDepartmentAnd(StatisticsRollups.DayUnit.MONTH, officeId, departmentId, from, to);
+            case MONTH -> rollups.byDepartmentAnd(StatisticsRollups.DayUnit.DAY, officeId, departmentId, from, to);
+            case DAY -> rollups.byDepartmentAndHour(officeId, departmentId, from, to);
+        };
         List<String> keys = keys(scope, fy, month, byDepartment);
         List<Period> periods = keys.stream().map(k -> period(scope, k, officeId, departmentId)).toList();
         List<Line> lines = new ArrayList<>();
         for (Floor.Department d : shown) {
-            Map<String, StatisticsService.Measures> m = byDepartment.get(d.id());
+            Map<String, StatisticsRollups.Totals> m = byDepartment.getOrDefault(d.id(), Map.of());
             lines.add(new Line(d.id(), d.nameJa(),
                     keys.stream().map(k -> m.containsKey(k) ? m.get(k).visits() : 0L).toList(),
-                    keys.stream().map(k -> m.containsKey(k) ? minutes(m.get(k).waiting().average()) : null).toList()));
+                    keys.stream().map(k -> m.containsKey(k) ? minutes(m.get(k).waitAverage()) : null).toList()));
         }
 
-        Map<String, StatisticsService.Measures> compared = statistics.measures(
-                new StatisticsService.Query(from, to, officeId, departmentId, null), StatisticsService.GroupBy.DEPARTMENT)
-                .stream().collect(Collectors.toMap(StatisticsService.Measures::key, m -> m));
+        Map<String, StatisticsRollups.Totals> compared = rollups.byDepartment(officeId, departmentId, from, to);
         List<Comparison> comparison = shown.stream().map(d -> {
-            StatisticsService.Measures m = compared.get(d.id());
+            StatisticsRollups.Totals m = compared.get(d.id());
             return m == null ? new Comparison(d.id(), d.nameJa(), 0, null, null)
-                    : new Comparison(d.id(), d.nameJa(), m.visits(), minutes(m.waiting().average()), minutes(m.waiting().p90()));
+                    : new Comparison(d.id(), d.nameJa(), m.visits(), minutes(m.waitAverage()), minutes(m.waitPercentile(0.9)));
         }).toList();
 
-        long[][] matrix = statistics.visitsByWeekdayAndHour(new StatisticsService.Query(from, to, officeId, departmentId, null));
+        long[][] matrix = rollups.visitsByWeekdayAndHour(officeId, departmentId, from, to);
         int firstHour = FIRST_HOUR;
         int lastHour = LAST_HOUR;
         long max = 0;
@@ -141,17 +165,97 @@ class StatisticsDashboard {
         }
         long total = comparison.stream().mapToLong(Comparison::visits).sum();
 
+        // This month against the same month a year earlier: the scope's month, or for a year the current month
+        // when the year is running, else its last month.
+        LocalDate today = LocalDate.now(clock.withZone(properties.zone()));
+        YearMonth compareMonth = month != null ? month
+                : fy.contains(today) ? YearMonth.from(today) : YearMonth.from(fy.lastDay());
+        List<YearOnYear> yearOnYear = yearOnYear(officeId, departmentId, shown, compareMonth);
+        // The longest waits of the chosen day, or of today.
+        LocalDate longestDay = day != null ? day : today;
+        List<LongWait> longest = longest(officeId, departmentId, longestDay);
+
+        // 工程別 waits, procedures and counters over the same scope.
+        StatisticsService.Query scoped = new StatisticsService.Query(from, to, officeId, departmentId, null);
+        List<Group> steps = rollups.byStep(officeId, departmentId, from, to).entrySet().stream().map(e -> {
+            StatisticsRollups.Totals t = e.getValue();
+            String label = e.getKey() == 1 ? "1番目の課（発券した課）"
+                    : e.getKey() == 2 ? "2番目の課（窓口連携）" : "3番目以降の課（窓口連携）";
+            return new Group("0" + e.getKey(), label, t.visits(), minutes(t.waitAverage()), minutes(t.waitPercentile(0.5)),
+                    minutes(t.waitPercentile(0.9)), minutes(t.sinceIssueAverage()), minutes(t.serviceAverage()));
+        }).toList();
+        Map<String, String> procedureNames = statistics.procedureNames();
+        List<Group> procedures = rollups.byProcedure(officeId, departmentId, from, to).entrySet().stream()
+                .map(e -> new Group(e.getKey(), e.getKey().isEmpty() ? "手続の記録なし" : procedureNames.getOrDefault(e.getKey(), e.getKey()),
+                        e.getValue().visits(), minutes(e.getValue().waitAverage()), null, null, null,
+                        minutes(e.getValue().serviceAverage())))
+                .sorted((a, b) -> Long.compare(b.visits(), a.visits())).toList();
+        List<CounterRow> counters = statistics.counterThroughput(scoped).stream()
+                .map(c -> new CounterRow(c.counterId(), c.label(), c.completed(), c.activeHours(),
+                        c.completedPerHour() == null ? null : Math.round(c.completedPerHour() * 10.0) / 10.0,
+                        minutes(c.averageServiceSeconds()))).toList();
+
         Map<String, Object> chart = new LinkedHashMap<>();
+        chart.put("counters", counters);
+        chart.put("yearOnYear", yearOnYear);
+        chart.put("compareLabels", List.of(monthLabel(compareMonth), monthLabel(compareMonth.minusYears(1))));
+        chart.put("longest", longest);
         chart.put("periods", periods.stream().map(Period::shortLabel).toList());
         chart.put("lines", lines);
         chart.put("comparison", comparison);
         return new View(scope, fy, month, day, officeId, departmentId, scopeLabel(scope, fy, month, day),
                 crumbs(scope, fy, month, day, officeId, departmentId), periods, lines, comparison, hours, heat, total,
-                departments, json.writeValueAsString(chart));
+                departments, compareMonth, monthLabel(compareMonth) + "と" + monthLabel(compareMonth.minusYears(1)),
+                yearOnYear, longestDay, dayLabel(longestDay), longest, steps, procedures, counters,
+                json.writeValueAsString(chart));
+    }
+
+
+    private List<YearOnYear> yearOnYear(String officeId, String departmentId, List<Floor.Department> shown,
+                                        YearMonth month) {
+        YearMonth before = month.minusYears(1);
+        Map<String, Map<String, StatisticsRollups.Totals>> now = rollups.byDepartmentAnd(StatisticsRollups.DayUnit.MONTH,
+                officeId, departmentId, month.atDay(1), month.atEndOfMonth());
+        Map<String, Map<String, StatisticsRollups.Totals>> then = rollups.byDepartmentAnd(StatisticsRollups.DayUnit.MONTH,
+                officeId, departmentId, before.atDay(1), before.atEndOfMonth());
+        return shown.stream().map(d -> {
+            StatisticsRollups.Totals a = now.getOrDefault(d.id(), Map.of()).get(month.toString());
+            StatisticsRollups.Totals b = then.getOrDefault(d.id(), Map.of()).get(before.toString());
+            long visits = a == null ? 0 : a.visits();
+            long lastVisits = b == null ? 0 : b.visits();
+            Double wait = a == null ? null : minutes(a.waitAverage());
+            Double lastWait = b == null ? null : minutes(b.waitAverage());
+            Double waitChange = a == null || b == null || a.waitAverage() == null || b.waitAverage() == null
+                    || b.waitAverage() == 0 ? null : change(a.waitAverage(), b.waitAverage());
+            return new YearOnYear(d.id(), d.nameJa(), visits, lastVisits,
+                    lastVisits == 0 ? null : change(visits, lastVisits), wait, lastWait, waitChange);
+        }).toList();
+    }
+
+    /** The change from {@code base} in percent with one decimal. */
+    static Double change(double value, double base) {
+        return Math.round((value - base) / base * 1000.0) / 10.0;
+    }
+
+    private List<LongWait> longest(String officeId, String departmentId, LocalDate day) {
+        java.time.format.DateTimeFormatter hm = java.time.format.DateTimeFormatter.ofPattern("H:mm").withZone(properties.zone());
+        List<StatisticsService.LongWait> waits = statistics.longestWaits(officeId, departmentId, day, LONGEST);
+        List<LongWait> result = new ArrayList<>();
+        for (int i = 0; i < waits.size(); i++) {
+            StatisticsService.LongWait w = waits.get(i);
+            result.add(new LongWait(i + 1, w.departmentName(), w.ticketNumber() == null ? "－" : w.ticketNumber().toString(),
+                    w.counterLabel(), hm.format(w.issuedAt()), w.arrivedAt() == null ? "－" : hm.format(w.arrivedAt()),
+                    hm.format(w.calledAt()), minutes(w.waitSeconds()), w.seq() > 1));
+        }
+        return result;
+    }
+
+    static String monthLabel(YearMonth m) {
+        return m.getYear() + "年" + m.getMonthValue() + "月";
     }
 
     private static List<String> keys(Scope scope, FiscalYear fy, YearMonth month,
-                                     Map<String, Map<String, StatisticsService.Measures>> data) {
+                                     Map<String, Map<String, StatisticsRollups.Totals>> data) {
         return switch (scope) {
             case YEAR -> java.util.stream.IntStream.range(0, 12)
                     .mapToObj(i -> YearMonth.from(fy.firstDay()).plusMonths(i).toString()).toList();
@@ -160,7 +264,7 @@ class StatisticsDashboard {
             case DAY -> {
                 int first = FIRST_HOUR;
                 int last = LAST_HOUR;
-                for (Map<String, StatisticsService.Measures> m : data.values()) {
+                for (Map<String, StatisticsRollups.Totals> m : data.values()) {
                     for (String k : m.keySet()) {
                         first = Math.min(first, Integer.parseInt(k));
                         last = Math.max(last, Integer.parseInt(k));

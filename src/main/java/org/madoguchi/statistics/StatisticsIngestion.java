@@ -70,8 +70,9 @@ public class StatisticsIngestion {
         int written = 0;
         while (true) {
             List<VisitFact> batch = facts.after(cursor, properties.batchSize());
+            // One statement per batch: the rollup trigger then refreshes each touched day once, not once per visit.
+            upsert(batch);
             for (VisitFact fact : batch) {
-                upsert(fact);
                 written++;
                 // Only a gap-free run of settled facts from the watermark may be skipped from now on.
                 if (settling && fact.endedAt().isBefore(settledBefore)) {
@@ -91,15 +92,49 @@ public class StatisticsIngestion {
         return written;
     }
 
-    private void upsert(VisitFact f) {
-        String outcome = f.outcome() == VisitStatus.COMPLETED || f.outcome() == VisitStatus.DROPPED
-                || f.outcome() == VisitStatus.UNSERVED ? f.outcome().name() : VisitStatus.CANCELLED.name();
+    private void upsert(List<VisitFact> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        StringBuilder values = new StringBuilder();
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            VisitFact f = batch.get(i);
+            String outcome = f.outcome() == VisitStatus.COMPLETED || f.outcome() == VisitStatus.DROPPED
+                    || f.outcome() == VisitStatus.UNSERVED ? f.outcome().name() : VisitStatus.CANCELLED.name();
+            if (i > 0) {
+                values.append(",\n");
+            }
+            values.append("(:source, :id%1$d, :office%1$d, :department%1$d, :counter%1$d, CAST(:date%1$d AS date), :number%1$d, :seq%1$d, "
+                    .formatted(i))
+                    .append("CAST(:issued%1$d AS timestamptz), CAST(:arrived%1$d AS timestamptz), CAST(:called%1$d AS timestamptz), "
+                            .formatted(i))
+                    .append("CAST(:completed%1$d AS timestamptz), CAST(:ended%1$d AS timestamptz), :recalls%1$d, :absent%1$d, "
+                            .formatted(i))
+                    .append(":outcome%1$d, string_to_array(CAST(:procedures%1$d AS text), ','))".formatted(i));
+            params.put("id" + i, Long.toString(f.visitId()));
+            params.put("office" + i, f.officeId());
+            params.put("department" + i, f.departmentId());
+            params.put("counter" + i, f.counterId());
+            params.put("date" + i, f.serviceDate());
+            params.put("number" + i, f.ticketNumber());
+            params.put("seq" + i, f.seq());
+            params.put("issued" + i, odt(f.originalIssuedAt()));
+            params.put("arrived" + i, odt(f.arrivedAt()));
+            params.put("called" + i, odt(f.firstCalledAt()));
+            params.put("completed" + i, odt(f.completedAt()));
+            params.put("ended" + i, odt(f.endedAt()));
+            params.put("recalls" + i, f.recallCount());
+            params.put("absent" + i, f.everAbsent());
+            params.put("outcome" + i, outcome);
+            params.put("procedures" + i, String.join(",", f.procedureIds()));
+        }
+        params.put("source", LIVE);
         jdbc.sql("""
                         INSERT INTO statistics.visit_fact (source, source_id, office_id, department_id, counter_id,
                             service_date, ticket_number, seq, issued_at, arrived_at, first_called_at, completed_at, ended_at,
                             recall_count, ever_absent, outcome, procedure_ids)
-                        VALUES (:source, :id, :office, :department, :counter, :date, :number, :seq, :issued, :arrived,
-                            :called, :completed, :ended, :recalls, :absent, :outcome, string_to_array(:procedures, ','))
+                        VALUES %s
                         ON CONFLICT (source, source_id) DO UPDATE SET
                             office_id = EXCLUDED.office_id, department_id = EXCLUDED.department_id,
                             counter_id = EXCLUDED.counter_id, service_date = EXCLUDED.service_date,
@@ -107,14 +142,8 @@ public class StatisticsIngestion {
                             arrived_at = EXCLUDED.arrived_at, first_called_at = EXCLUDED.first_called_at,
                             completed_at = EXCLUDED.completed_at, ended_at = EXCLUDED.ended_at,
                             recall_count = EXCLUDED.recall_count, ever_absent = EXCLUDED.ever_absent,
-                            outcome = EXCLUDED.outcome, procedure_ids = EXCLUDED.procedure_ids""")
-                .param("source", LIVE).param("id", Long.toString(f.visitId())).param("office", f.officeId())
-                .param("department", f.departmentId()).param("counter", f.counterId()).param("date", f.serviceDate())
-                .param("number", f.ticketNumber()).param("seq", f.seq()).param("issued", odt(f.originalIssuedAt()))
-                .param("arrived", odt(f.arrivedAt())).param("called", odt(f.firstCalledAt()))
-                .param("completed", odt(f.completedAt())).param("ended", odt(f.endedAt()))
-                .param("recalls", f.recallCount()).param("absent", f.everAbsent()).param("outcome", outcome)
-                .param("procedures", String.join(",", f.procedureIds()))
+                            outcome = EXCLUDED.outcome, procedure_ids = EXCLUDED.procedure_ids""".formatted(values))
+                .params(params)
                 .update();
     }
 

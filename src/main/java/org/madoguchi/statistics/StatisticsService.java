@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class StatisticsService {
 
     /** How measures are grouped. */
-    public enum GroupBy { DEPARTMENT, COUNTER, HOUR, DAY, WEEKDAY, MONTH, FISCAL_YEAR }
+    public enum GroupBy { DEPARTMENT, COUNTER, HOUR, DAY, WEEKDAY, MONTH, FISCAL_YEAR, STEP, PROCEDURE }
 
     /** Which visits count: a period of service dates (both ends included) and optional filters. */
     public record Query(LocalDate from, LocalDate to, String officeId, String departmentId, String counterId) {
@@ -79,7 +79,15 @@ public class StatisticsService {
             case WEEKDAY -> "extract(isodow FROM service_date)::int::text";
             case MONTH -> "to_char(service_date, 'YYYY-MM')";
             case FISCAL_YEAR -> "(extract(year FROM service_date)::int - CASE WHEN extract(month FROM service_date) < 4 THEN 1 ELSE 0 END)::text";
+            // 工程別: the visit's place in its ticket's itinerary (1 = where the ticket was issued).
+            case STEP -> "lpad(seq::text, 2, '0')";
+            // A visit for two procedures counts in both; '' = no procedure recorded.
+            case PROCEDURE -> "p.procedure_id";
         };
+        String from = groupBy == GroupBy.PROCEDURE
+                ? "statistics.visit_fact CROSS JOIN LATERAL unnest(CASE WHEN cardinality(procedure_ids) = 0 "
+                + "THEN ARRAY[''] ELSE procedure_ids END) AS p(procedure_id)"
+                : "statistics.visit_fact";
         StringBuilder where = new StringBuilder("service_date BETWEEN :from AND :to");
         if (query.officeId() != null) {
             where.append(" AND office_id = :office");
@@ -96,9 +104,9 @@ public class StatisticsService {
                        count(first_called_at) AS called,
                        count(*) FILTER (WHERE ever_absent) AS absent,
                        %s, %s, %s
-                FROM statistics.visit_fact WHERE %s
+                FROM %s WHERE %s
                 GROUP BY 1 ORDER BY 1""".formatted(key, durations("wait_seconds", "w", "TRUE"),
-                durations("service_seconds", "s", "TRUE"), durations("since_issue_seconds", "i", "seq > 1"), where);
+                durations("service_seconds", "s", "TRUE"), durations("since_issue_seconds", "i", "seq > 1"), from, where);
         var statement = jdbc.sql(sql).param("from", query.from()).param("to", query.to());
         if (query.officeId() != null) {
             statement = statement.param("office", query.officeId());
@@ -167,7 +175,17 @@ public class StatisticsService {
                 return m.getYear() + "年" + m.getMonthValue() + "月（" + FiscalYear.monthLabel(m) + "）";
             };
             case FISCAL_YEAR -> k -> new FiscalYear(Integer.parseInt(k)).labelWithWestern();
+            case STEP -> k -> Integer.parseInt(k) == 1 ? "1番目の課（発券した課）" : Integer.parseInt(k) + "番目の課（窓口連携）";
+            case PROCEDURE -> {
+                Map<String, String> names = procedureNames();
+                yield k -> k.isEmpty() ? "手続の記録なし" : names.getOrDefault(k, k);
+            }
         };
+    }
+
+    Map<String, String> procedureNames() {
+        return floors.offices().stream().map(o -> floors.floor(o.id())).flatMap(f -> f.procedures().stream())
+                .collect(Collectors.toMap(Floor.Procedure::id, Floor.Procedure::nameJa, (a, b) -> a));
     }
 
     Map<String, String> departmentNames() {
@@ -220,6 +238,86 @@ public class StatisticsService {
             return null;
         }).list();
         return counts;
+    }
+
+    /** A long wait of one day: where and when, never who (ticket numbers only). */
+    public record LongWait(String departmentId, String departmentName, Integer ticketNumber, String counterId,
+                           String counterLabel, int seq, java.time.Instant issuedAt, java.time.Instant arrivedAt,
+                           java.time.Instant calledAt, double waitSeconds) {
+    }
+
+    /** The visits of a day with the longest waits (called visits only, longest first; ties by arrival). */
+    @Transactional(readOnly = true)
+    public List<LongWait> longestWaits(String officeId, String departmentId, LocalDate day, int limit) {
+        Map<String, String> names = departmentNames();
+        Map<String, String> counters = floors.find(officeId).map(f -> f.counters().stream()
+                .collect(Collectors.toMap(Floor.Counter::id, Floor.Counter::labelJa, (a, b) -> a))).orElse(Map.of());
+        return jdbc.sql("""
+                        SELECT department_id, ticket_number, counter_id, seq, issued_at, arrived_at, first_called_at, wait_seconds
+                        FROM statistics.visit_fact
+                        WHERE office_id = :office AND service_date = :day AND wait_seconds IS NOT NULL
+                          AND (CAST(:department AS text) IS NULL OR department_id = :department)
+                        ORDER BY wait_seconds DESC, arrived_at, source_id LIMIT :limit""")
+                .param("office", officeId).param("day", day).param("department", departmentId).param("limit", limit)
+                .query((rs, n) -> {
+                    String department = rs.getString("department_id");
+                    String counter = rs.getString("counter_id");
+                    int number = rs.getInt("ticket_number");
+                    Integer ticket = rs.wasNull() ? null : number;
+                    return new LongWait(department, names.getOrDefault(department, department), ticket, counter,
+                            counter == null ? "" : counters.getOrDefault(counter, counter), rs.getInt("seq"),
+                            instant(rs, "issued_at"), instant(rs, "arrived_at"), instant(rs, "first_called_at"),
+                            rs.getDouble("wait_seconds"));
+                }).list();
+    }
+
+    private static java.time.Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        java.time.OffsetDateTime t = rs.getObject(column, java.time.OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    /**
+     * One counter's throughput. An open hour is approximated by an hour slot (day × local hour of arrival) in which
+     * the counter called at least one visitor: reception's open/close log is not part of the statistics facts.
+     */
+    public record CounterThroughput(String counterId, String label, long called, long completed, long activeHours,
+                                    Double completedPerHour, Double averageServiceSeconds) {
+    }
+
+    /** Visits served per counter and per active hour, from the hourly rollup; counters in floor order. */
+    @Transactional(readOnly = true)
+    public List<CounterThroughput> counterThroughput(Query query) {
+        String officeId = query.officeId();
+        Map<String, String> labels = new java.util.LinkedHashMap<>();
+        floors.offices().stream().filter(o -> officeId == null || o.id().equals(officeId)).map(o -> floors.floor(o.id()))
+                .flatMap(f -> f.counters().stream()).forEach(c -> labels.put(c.id(), c.labelJa()));
+        List<CounterThroughput> result = new ArrayList<>(jdbc.sql("""
+                        SELECT counter_id, sum(called) AS called, sum(completed) AS completed,
+                               count(DISTINCT (service_date, hour)) FILTER (WHERE called > 0) AS hours,
+                               sum(service_sum) AS service_sum, sum(service_n) AS service_n
+                        FROM statistics.rollup_hour
+                        WHERE service_date BETWEEN :from AND :to AND counter_id <> ''
+                          AND (CAST(:office AS text) IS NULL OR office_id = :office)
+                          AND (CAST(:department AS text) IS NULL OR department_id = :department)
+                          AND (CAST(:counter AS text) IS NULL OR counter_id = :counter)
+                        GROUP BY 1""")
+                .param("from", query.from()).param("to", query.to()).param("office", officeId)
+                .param("department", query.departmentId()).param("counter", query.counterId())
+                .query((rs, n) -> {
+                    long hours = rs.getLong("hours");
+                    long completed = rs.getLong("completed");
+                    long serviceN = rs.getLong("service_n");
+                    String id = rs.getString("counter_id");
+                    return new CounterThroughput(id, labels.getOrDefault(id, id), rs.getLong("called"), completed, hours,
+                            hours == 0 ? null : (double) completed / hours,
+                            serviceN == 0 ? null : rs.getDouble("service_sum") / serviceN);
+                }).list());
+        List<String> order = new ArrayList<>(labels.keySet());
+        result.sort(java.util.Comparator.comparingInt((CounterThroughput c) -> {
+            int i = order.indexOf(c.counterId());
+            return i < 0 ? Integer.MAX_VALUE : i;
+        }).thenComparing(CounterThroughput::counterId));
+        return result;
     }
 
     /** The departments of an office in floor order, for choosing and for one line per department. */

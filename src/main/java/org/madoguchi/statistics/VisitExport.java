@@ -22,7 +22,12 @@ import java.util.Set;
 import java.util.StringJoiner;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import java.sql.Connection;
+import java.sql.Statement;
 import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.madoguchi.platform.ProblemException;
 import org.madoguchi.reception.Floor;
 import org.madoguchi.reception.FloorDirectory;
@@ -67,12 +72,16 @@ class VisitExport {
     }
 
     private final NamedParameterJdbcTemplate cursor;
+    private final DataSource dataSource;
+    private final tools.jackson.databind.json.JsonMapper json;
     private final TransactionTemplate snapshot;
     private final FloorDirectory floors;
     private final StatisticsProperties properties;
 
     VisitExport(DataSource dataSource, PlatformTransactionManager transactions, FloorDirectory floors,
-                StatisticsProperties properties) {
+                StatisticsProperties properties, tools.jackson.databind.json.JsonMapper json) {
+        this.dataSource = dataSource;
+        this.json = json;
         JdbcTemplate template = new JdbcTemplate(dataSource);
         // With autocommit off (inside the transaction) the PostgreSQL driver then reads through a cursor.
         template.setFetchSize(FETCH_SIZE);
@@ -122,53 +131,99 @@ class VisitExport {
         });
     }
 
+    /**
+     * PostgreSQL formats the rows itself (COPY … TO STDOUT in CSV, on the transaction's connection, so in the same
+     * snapshot as the pre-flight check); Java only adds the BOM and header, turns the line ends into CRLF and, for
+     * windows-31j, transcodes. No row passes through JDBC's result-set machinery, which was the bottleneck.
+     */
     private long stream(Request request, Names names, OutputStream out) {
         ExportEncoding encoding = request.encoding();
-        long[] rows = {0};
         try {
-            Writer writer = new OutputStreamWriter(out, encoding.strictEncoder());
+            OutputStream body;
+            Writer header;
+            CsvOutput.Transcoder transcoder = null;
             if (encoding == ExportEncoding.UTF_8) {
-                writer.write('\uFEFF');
+                out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+                body = new CsvOutput.Crlf(out, SLASHED);
+            } else {
+                transcoder = new CsvOutput.Transcoder(new OutputStreamWriter(out, encoding.strictEncoder()));
+                body = new CsvOutput.Crlf(transcoder, SLASHED);
             }
-            CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.CRLF).bufferSize(64 * 1024).build(writer);
+            header = new OutputStreamWriter(body, java.nio.charset.StandardCharsets.UTF_8);
+            CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(header);
             csv.writeRecord(HEADER);
-            String[] record = new String[HEADER.length];
-            Filter filter = filter(request);
-            String sql = """
-                    SELECT /* visit-export */ ticket_number, department_id, counter_id, to_char(service_date, 'YYYY/MM/DD'),
-                           seq, %s, %s, %s, %s, round(wait_seconds)::bigint, round(service_seconds)::bigint,
-                           recall_count, ever_absent, outcome, procedure_ids
-                    FROM statistics.visit_fact WHERE %s ORDER BY %s"""
-                    .formatted(local("issued_at"), local("arrived_at"), local("first_called_at"), local("completed_at"),
-                            filter.where, ORDER);
-            filter.params.addValue("zone", properties.zone().getId());
-            cursor.query(sql, filter.params, (ResultSet rs) -> {
-                record[0] = text(rs, 1);
-                record[1] = encoding.prepare(names.department(rs.getString(2)));
-                record[2] = encoding.prepare(names.counter(rs.getString(3)));
-                record[3] = rs.getString(4);
-                record[4] = rs.getString(5);
-                record[5] = text(rs, 6);
-                record[6] = text(rs, 7);
-                record[7] = text(rs, 8);
-                record[8] = text(rs, 9);
-                record[9] = text(rs, 10);
-                record[10] = text(rs, 11);
-                record[11] = rs.getString(12);
-                record[12] = rs.getBoolean(13) ? "あり" : "";
-                record[13] = OUTCOMES.getOrDefault(rs.getString(14), rs.getString(14));
-                record[14] = encoding.prepare(names.procedures(procedureIds(rs.getArray(15))));
-                csv.writeRecord(record);
-                rows[0]++;
-            });
             csv.flush();
-            writer.flush();
+            header.flush();
+            Connection connection = DataSourceUtils.getConnection(dataSource);
+            try (Statement statement = connection.createStatement()) {
+                // The text form of timestamps below relies on ISO output.
+                statement.execute("SET LOCAL datestyle = 'ISO, YMD'");
+            }
+            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            long rows = copy.copyOut(copySql(request, names), body);
+            body.flush();
+            if (transcoder != null) {
+                transcoder.finish();
+            }
+            out.flush();
+            return rows;
         } catch (IOException e) {
             // A client that went away, or (should the snapshot guarantee ever fail) a character windows-31j cannot
             // hold: the transfer is aborted rather than completed with a '?' in it.
             throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("visit export failed", e);
         }
-        return rows[0];
+    }
+
+    /** The export's query with every value as a literal (COPY takes no parameters); names as one jsonb constant. */
+    private String copySql(Request request, Names floorNames) {
+        Map<String, Map<String, String>> lookup = new LinkedHashMap<>();
+        lookup.put("d", floorNames.departments);
+        lookup.put("c", floorNames.counters);
+        lookup.put("p", floorNames.procedures);
+        String names = this.json.writeValueAsString(lookup);
+        String zone = literal(properties.zone().getId());
+        StringBuilder where = new StringBuilder("service_date BETWEEN DATE " + literal(request.from().toString())
+                + " AND DATE " + literal(request.to().toString()));
+        if (request.officeId() != null) {
+            where.append(" AND office_id = ").append(literal(request.officeId()));
+        }
+        if (request.departmentId() != null) {
+            where.append(" AND department_id = ").append(literal(request.departmentId()));
+        }
+        if (request.counterId() != null) {
+            where.append(" AND counter_id = ").append(literal(request.counterId()));
+        }
+        String outcomes = "CASE outcome WHEN 'COMPLETED' THEN '完了' WHEN 'DROPPED' THEN '不在のため終了' WHEN 'CANCELLED' "
+                + "THEN '取消' WHEN 'UNSERVED' THEN '未対応（閉庁）' ELSE outcome END";
+        return """
+                COPY (SELECT /* visit-export */ ticket_number, coalesce(n.j->'d'->>department_id, department_id),
+                       coalesce(n.j->'c'->>counter_id, counter_id), service_date, seq,
+                       %s, %s, %s, %s, round(wait_seconds)::bigint, round(service_seconds)::bigint, recall_count,
+                       CASE WHEN ever_absent THEN 'あり' END, %s,
+                       CASE WHEN cardinality(procedure_ids) > 0 THEN array_to_string(ARRAY(
+                           SELECT coalesce(n.j->'p'->>p, p) FROM unnest(procedure_ids) p), '、') END
+                FROM statistics.visit_fact, (SELECT CAST(%s AS jsonb) AS j) n
+                WHERE %s ORDER BY %s) TO STDOUT WITH (FORMAT csv)""".formatted(
+                copyTime("issued_at", zone), copyTime("arrived_at", zone), copyTime("first_called_at", zone),
+                copyTime("completed_at", zone), outcomes, literal(names), where, ORDER);
+    }
+
+    /**
+     * Local time truncated to the second (like to_char), in PostgreSQL's ISO output "2024-04-01 09:00:00";
+     * {@link CsvOutput.Crlf} writes the dashes as slashes. Formatting with to_char took most of the export's time.
+     */
+    private static String copyTime(String column, String zone) {
+        return "date_trunc('second', " + column + " AT TIME ZONE " + zone + ")";
+    }
+
+    /** 業務日 and the four times: written by PostgreSQL with '-', shown with '/'. */
+    private static final boolean[] SLASHED = {false, false, false, true, false, true, true, true, true};
+
+    /** An SQL string literal (standard_conforming_strings is on: only quotes need doubling). */
+    private static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
     }
 
     /**

@@ -18,6 +18,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 /** The managers' dashboard in a real browser: charts drawn, numbers in the tables, drill-down, accessibility. */
 class StatisticsDashboardTest {
 
+    private static final String COUNTER_2 = "2番窓口";
     private static Browser browser;
     private final TestApp app = TestApp.shared();
 
@@ -60,9 +61,12 @@ class StatisticsDashboardTest {
     void aFiscalYearWithChartsTablesAndDrillDown() {
         browser.driver().get(app.url("/statistics?fy=2023"));
         assertThat(browser.driver().findElement(By.tagName("h1")).getText()).contains("令和5年度（2023年度）");
-        // Three uPlot charts: visits, waits, department comparison.
-        awaitCharts(3);
-        assertThat(browser.driver().findElements(By.cssSelector(".uplot canvas"))).hasSize(3);
+        // Five uPlot charts: visits, waits, department comparison, year on year, counters (no waits recorded today:
+        // no chart of the day's longest waits).
+        awaitCharts(5);
+        assertThat(browser.driver().findElements(By.cssSelector(".uplot canvas"))).hasSize(5);
+        assertThat(row("#steps tr[data-key='02']")).containsExactly("2番目の課（窓口連携）", "1", "5.0", "5.0", "5.0", "25.0", "5.0");
+        assertThat(row("#counters tr[data-counter='honcho-2']")).containsExactly("2番窓口", "2", "2", "1.0", "7.5");
         assertThat(browser.driver().findElement(By.id("dash-total")).getText()).isEqualTo("6 件");
 
         // Department comparison: 戸籍住民課 waits 120, 240, 300, 600 s → 5.3 min; p90 = 510 s → 8.5 min.
@@ -114,6 +118,40 @@ class StatisticsDashboardTest {
         browser.driver().findElement(By.cssSelector(".dash-crumbs a")).click();
         browser.await(ExpectedConditions.not(ExpectedConditions.urlContains("day=")));
         assertThat(browser.driver().findElement(By.id("dash-total")).getText()).isEqualTo("6 件");
+    }
+
+    @Test
+    void thisMonthAgainstLastYearAndTheLongestWaitsOfTheDay() {
+        // A month: 2023-08 against 2022-08 (one 戸籍住民課 visit waiting 60 s on 2022-08-05).
+        Facts.visit(app, "koseki-jumin", "honcho-1", "2022-08-05", 1, "09:00:00", "09:00:00", "09:01:00", "09:05:00", 0, false, "COMPLETED");
+        browser.driver().get(app.url("/statistics?fy=2023&month=2023-08"));
+        awaitCharts(4);
+        assertThat(browser.driver().findElement(By.id("h-yoy")).getText()).contains("2023年8月と2022年8月");
+        // 3 visits against 1: +200.0 %; waits 120, 240, 300 → 4.0 min (rounded 3.7 on screen) against 1.0 min.
+        assertThat(row("#yoy tr[data-department='koseki-jumin']"))
+                .containsExactly("戸籍住民課", "3", "1", "+200.0%", "3.7", "1.0", "+266.7%");
+        assertThat(row("#yoy tr[data-department='kokuho-nenkin']")).containsExactly("国保年金課", "0", "0", "－", "－", "－", "－");
+        // No day chosen: the longest waits are today's, and nothing was recorded today.
+        assertThat(browser.driver().findElement(By.id("longest-none")).isDisplayed()).isTrue();
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+
+        // A day: the three called visits of 2023-08-10, longest first, without personal data.
+        browser.driver().get(app.url("/statistics?day=2023-08-10"));
+        awaitCharts(6);
+        assertThat(browser.driver().findElement(By.id("h-longest")).getText()).contains("2023年8月10日（木）");
+        List<WebElement> rows = browser.driver().findElements(By.cssSelector("#longest tbody tr"));
+        assertThat(rows).hasSize(3);
+        String handedOver = app.jdbc().sql("SELECT ticket_number::text FROM statistics.visit_fact "
+                + "WHERE service_date = DATE '2023-08-10' AND seq = 2").query(String.class).single();
+        String second = app.jdbc().sql("SELECT ticket_number::text FROM statistics.visit_fact "
+                + "WHERE service_date = DATE '2023-08-10' AND recall_count = 2").query(String.class).single();
+        assertThat(row("#longest tbody tr:nth-child(1)")).containsExactly("1", "戸籍住民課（窓口連携）", handedOver, COUNTER_2,
+                "10:00", "10:20", "10:25", "5.0");
+        assertThat(row("#longest tbody tr:nth-child(2)")).containsExactly("2", "戸籍住民課", second, COUNTER_2,
+                "9:30", "9:30", "9:34", "4.0");
+        assertThat(row("#longest tbody tr:nth-child(3)").get(7)).isEqualTo("2.0");
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+        browser.screenshot("statistics-dashboard-day");
     }
 
     @Test
