@@ -10,6 +10,8 @@ import org.madoguchi.forms.FormPrinter;
 import org.madoguchi.platform.Actor;
 import org.madoguchi.platform.CurrentActor;
 import org.madoguchi.platform.ProblemException;
+import org.madoguchi.reception.Floor;
+import org.madoguchi.reception.FloorDirectory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -33,12 +35,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 class PreentryConsoleController {
 
     private final Preentries preentries;
+    private final FloorDirectory floors;
+    private final PreentryProperties properties;
     private final PreentryController resident;
     private final CurrentActor currentActor;
     private final ObjectProvider<FormPrinter> printer;
 
     PreentryConsoleController(Preentries preentries, PreentryController resident, CurrentActor currentActor,
-                              ObjectProvider<FormPrinter> printer) {
+                              ObjectProvider<FormPrinter> printer, FloorDirectory floors, PreentryProperties properties) {
+        this.floors = floors;
+        this.properties = properties;
         this.preentries = preentries;
         this.resident = resident;
         this.currentActor = currentActor;
@@ -62,6 +68,7 @@ class PreentryConsoleController {
             model.addAttribute("notFound", true);
             return "preentry/console-scan";
         }
+        requireHandles(entry.get());
         preentries.scanned(entry.get().id(), currentActor.get());
         return "redirect:/console/preentry/" + entry.get().id();
     }
@@ -146,13 +153,32 @@ class PreentryConsoleController {
 
     @PostMapping("/console/preentry/{id}/delete")
     String delete(@PathVariable UUID id) {
+        entry(id);
         preentries.delete(id, "delete", currentActor.get());
         return "redirect:/console/preentry?deleted";
     }
 
     private Preentries.Entry entry(UUID id) {
-        return preentries.byId(id).orElseThrow(() -> ProblemException.notFound("preentry-not-found",
+        Preentries.Entry entry = preentries.byId(id).orElseThrow(() -> ProblemException.notFound("preentry-not-found",
                 "この事前入力は見つかりません（有効期限が切れたか、削除されています）。"));
+        requireHandles(entry);
+        return entry;
+    }
+
+    /**
+     * Personal data only where needed: a clerk sees a pre-entry only if one of the clerk's departments handles
+     * one of its procedures (戸籍住民課 for moves and most certificates, 課税課・納税課 for tax certificates).
+     */
+    private void requireHandles(Preentries.Entry entry) {
+        Actor actor = currentActor.get();
+        Floor floor = floors.floor(properties.officeId());
+        boolean handles = entry.draft().procedures().stream()
+                .map(floor::procedure).flatMap(Optional::stream)
+                .anyMatch(procedure -> actor.mayActFor(procedure.departmentId()));
+        if (!handles) {
+            throw ProblemException.forbidden("preentry-other-department",
+                    "この事前入力は、担当する課の職員だけが開けます。");
+        }
     }
 
     private Map<String, String> errorsOf(Draft draft, boolean all) {
