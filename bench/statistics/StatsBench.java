@@ -74,6 +74,14 @@ public class StatsBench {
         System.out.println("\n== call-next at one counter, no export running (15 s)");
         List<Long> idle = counterLoop(15_000, null);
         report(idle);
+        System.out.println("\n== visit export (2 fiscal years, UTF-8), alone, 3 times");
+        for (int i = 0; i < 3; i++) {
+            long started = System.nanoTime();
+            long[] alone = download("/api/v1/statistics/export/visits.csv?from=2022-04-01&to=2024-03-31");
+            double seconds = (System.nanoTime() - started) / 1e9;
+            System.out.printf(Locale.ROOT, "export alone: %d rows, %.1f MB in %.2f s = %.0f rows/s (target >= 500,000)%n",
+                    alone[0], alone[1] / 1e6, seconds, alone[0] / seconds);
+        }
         System.out.println("\n== visit export (2 fiscal years, UTF-8), repeated back to back for at least 15 s, with"
                 + " call-next measured during all of them");
         AtomicBoolean exporting = new AtomicBoolean(true);
