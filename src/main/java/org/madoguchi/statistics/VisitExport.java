@@ -40,8 +40,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Visits ({@code statistics.visit_fact}, all sources) as CSV for Excel, streamed: rows go from a database cursor
- * through FastCSV to the response as they arrive, so memory stays flat whatever the period.
+ * Visits ({@code statistics.visit_fact}, all sources) as CSV for Excel, streamed: raw columns come from a binary
+ * COPY and {@link VisitCsvRows} writes them to the response as they arrive, so memory stays flat whatever the period.
  *
  * <p>The pre-flight check for windows-31j and the export run in one read-only REPEATABLE READ transaction, so
  * both see the same snapshot: a row that would not encode cannot appear between the check and the export. Only
