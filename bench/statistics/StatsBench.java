@@ -74,19 +74,38 @@ public class StatsBench {
         System.out.println("\n== call-next at one counter, no export running (15 s)");
         List<Long> idle = counterLoop(15_000, null);
         report(idle);
-        System.out.println("\n== visit export (2 fiscal years, UTF-8), with call-next measured during it");
+        System.out.println("\n== visit export (2 fiscal years, UTF-8), alone, 3 times");
+        for (int i = 0; i < 3; i++) {
+            long started = System.nanoTime();
+            long[] alone = download("/api/v1/statistics/export/visits.csv?from=2022-04-01&to=2024-03-31");
+            double seconds = (System.nanoTime() - started) / 1e9;
+            System.out.printf(Locale.ROOT, "export alone: %d rows, %.1f MB in %.2f s = %.0f rows/s (target >= 500,000)%n",
+                    alone[0], alone[1] / 1e6, seconds, alone[0] / seconds);
+        }
+        System.out.println("\n== visit export (2 fiscal years, UTF-8), repeated back to back for at least 15 s, with"
+                + " call-next measured during all of them");
         AtomicBoolean exporting = new AtomicBoolean(true);
         List<Long> during = new ArrayList<>();
         Thread counter = new Thread(() -> during.addAll(counterLoop(Long.MAX_VALUE, exporting)));
         counter.start();
-        long started = System.nanoTime();
-        long[] rowsAndBytes = download("/api/v1/statistics/export/visits.csv?from=2022-04-01&to=2024-03-31");
-        double seconds = (System.nanoTime() - started) / 1e9;
+        // One export now takes about a second: a single one gives call-next too few samples for a p99.
+        List<Double> rates = new ArrayList<>();
+        long loopStart = System.nanoTime();
+        long[] rowsAndBytes = null;
+        while (rates.size() < 3 || System.nanoTime() - loopStart < 15_000_000_000L) {
+            long started = System.nanoTime();
+            rowsAndBytes = download("/api/v1/statistics/export/visits.csv?from=2022-04-01&to=2024-03-31");
+            double seconds = (System.nanoTime() - started) / 1e9;
+            rates.add(rowsAndBytes[0] / seconds);
+            System.out.printf(Locale.ROOT, "export: %d rows, %.1f MB in %.2f s = %.0f rows/s (target >= 500,000)%n",
+                    rowsAndBytes[0], rowsAndBytes[1] / 1e6, seconds, rowsAndBytes[0] / seconds);
+        }
         exporting.set(false);
         counter.join();
-        System.out.printf(Locale.ROOT, "export: %d rows, %.1f MB in %.2f s = %.0f rows/s (target >= 500,000)%n",
-                rowsAndBytes[0], rowsAndBytes[1] / 1e6, seconds, rowsAndBytes[0] / seconds);
-        System.out.println("call-next during the export:");
+        double[] sorted = rates.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        System.out.printf(Locale.ROOT, "exports: %d, rows/s median %.0f, slowest %.0f, fastest %.0f%n", sorted.length,
+                sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1]);
+        System.out.println("call-next during the exports:");
         report(during);
 
         System.out.println("\n== legacy import (200,000 rows of fiscal 2030, UTF-8)");
@@ -97,6 +116,11 @@ public class StatsBench {
         System.out.printf(Locale.ROOT, "import: HTTP %d, %.1f MB in %.2f s = %.0f rows/s (target >= 100,000); %s%n",
                 imported.statusCode(), csv.length / 1e6, importSeconds, 200_000 / importSeconds,
                 imported.body().length() > 300 ? imported.body().substring(0, 300) : imported.body());
+        long t1 = System.nanoTime();
+        HttpResponse<String> again = multipart("/api/v1/statistics/import", csv);
+        double againSeconds = (System.nanoTime() - t1) / 1e9;
+        System.out.printf(Locale.ROOT, "re-import of the same file: HTTP %d in %.2f s; %s%n", again.statusCode(),
+                againSeconds, again.body().length() > 300 ? again.body().substring(0, 300) : again.body());
     }
 
     static double timed(String path) throws Exception {
