@@ -9,6 +9,7 @@ import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +24,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A family with a child answers the 転入 flow in a real browser (no script needed), takes the outcome's QR
@@ -55,33 +58,33 @@ class NavigatorBrowserTest {
         p.get(app.url("/navi?lang=ja"));
         assertThat(phone.seriousAccessibilityViolations()).as("index accessibility").isEmpty();
         phone.screenshot("navigator-index");
-        p.findElement(By.id("flow-tennyu")).click();
+        go(p, "flow-tennyu");
 
         choose(p, "domestic");
         assertThat(phone.seriousAccessibilityViolations()).as("question accessibility").isEmpty();
         phone.screenshot("navigator-question");
-        p.findElement(By.id("next")).click();
+        go(p, "next");
         choose(p, "yes");
-        p.findElement(By.id("next")).click();
+        go(p, "next");
         // Forgetting to choose keeps us on the question with a message, not an error page.
-        p.findElement(By.id("next")).click();
+        go(p, "next");
         assertThat(p.findElement(By.id("error")).getText()).contains("選択肢から選んでください");
         assertThat(phone.seriousAccessibilityViolations()).as("question with error accessibility").isEmpty();
         choose(p, "kokuho");
-        p.findElement(By.id("next")).click();
+        go(p, "next");
         choose(p, "1");
-        p.findElement(By.id("next")).click();
+        go(p, "next");
         // Back keeps the answer just given.
-        p.findElement(By.id("back")).click();
+        go(p, "back");
         assertThat(p.findElement(By.cssSelector("input[value='1']")).isSelected()).isTrue();
-        p.findElement(By.id("next")).click();
+        go(p, "next");
         choose(p, "age20");
-        p.findElement(By.id("next")).click();
+        go(p, "next");
         choose(p, "no");
-        p.findElement(By.id("next")).click();
+        go(p, "next");
         // The move date: an impossible 和暦 date is refused beside the field and what was typed stays there.
         p.findElement(By.id("date-input")).sendKeys("令和元年4月1日");
-        p.findElement(By.id("next")).click();
+        go(p, "next");
         assertThat(p.findElement(By.id("error")).getText()).contains("平成31年4月1日です");
         assertThat(p.findElement(By.id("date-input")).getAttribute("value")).isEqualTo("令和元年4月1日");
         assertThat(phone.seriousAccessibilityViolations()).as("date question with error accessibility").isEmpty();
@@ -90,7 +93,7 @@ class NavigatorBrowserTest {
         p.findElement(By.id("date-input")).clear();
         p.findElement(By.id("date-input")).sendKeys("R" + (moved.getYear() - 2018) + "." + moved.getMonthValue() + "."
                 + moved.getDayOfMonth());
-        p.findElement(By.id("next")).click();
+        go(p, "next");
 
         phone.await(ExpectedConditions.urlContains("/navi/tennyu/result"));
         assertThat(p.getCurrentUrl()).doesNotContain("%40").contains("children=1").contains("moved=" + moved);
@@ -136,6 +139,14 @@ class NavigatorBrowserTest {
         assertThat(phone.seriousAccessibilityViolations()).as("English outcome with fees").isEmpty();
         phone.screenshot("navigator-result-en");
         p.get(app.url("/navi?lang=ja"));
+    }
+
+    /** Follows a link or submits the question, and waits until the next page has replaced this one. */
+    private static void go(WebDriver driver, String id) {
+        WebElement element = driver.findElement(By.id(id));
+        element.click();
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(ExpectedConditions.stalenessOf(element));
     }
 
     private static void choose(WebDriver driver, String value) {
