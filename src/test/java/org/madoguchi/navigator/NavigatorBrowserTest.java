@@ -143,10 +143,13 @@ class NavigatorBrowserTest {
 
     /** Follows a link or submits the question, and waits until the next page has replaced this one. */
     private static void go(WebDriver driver, String id) {
-        WebElement element = driver.findElement(By.id(id));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(By.id(id)));
         element.click();
-        new WebDriverWait(driver, Duration.ofSeconds(15))
-                .until(ExpectedConditions.stalenessOf(element));
+        wait.until(ExpectedConditions.stalenessOf(element));
+        // The old page is gone once its element is stale; the new one is usable once it has finished loading.
+        wait.until(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d)
+                .executeScript("return document.readyState")));
     }
 
     private static void choose(WebDriver driver, String value) {
