@@ -1,8 +1,5 @@
 package org.madoguchi.statistics;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import org.madoguchi.platform.Actor;
@@ -85,17 +82,13 @@ class ImportController {
         if (office == null || office.isBlank()) {
             office = floors.offices().get(0).id();
         }
-        try (InputStream in = file.getInputStream()) {
-            LegacyImport.Result result = importer.run(in, ExportEncoding.parse(params.get("encoding")), mapping, office,
-                    dryRun);
-            // Counts only: no personal data in logs.
-            log.info("Legacy import{}: {} read, {} imported, {} already present, {} rejected in {} ms",
-                    dryRun ? " (dry run)" : "", result.read(), result.imported(), result.alreadyPresent(),
-                    result.rejectedTotal(), result.millis());
-            return result;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        LegacyImport.Result result = importer.run(file, ExportEncoding.parse(params.get("encoding")), mapping, office,
+                dryRun);
+        // Counts only: no personal data in logs.
+        log.info("Legacy import{}: {} read, {} imported, {} already present, {} rejected in {} ms",
+                dryRun ? " (dry run)" : "", result.read(), result.imported(), result.alreadyPresent(),
+                result.rejectedTotal(), result.millis());
+        return result;
     }
 
     private void form(Model model, LegacyImport.Mapping mapping, String office, String encoding, boolean dryRun) {

@@ -12,13 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.DateTimeException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -39,17 +38,18 @@ import org.madoguchi.reception.Floor;
 import org.madoguchi.reception.FloorDirectory;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import org.springframework.core.io.InputStreamSource;
 import org.springframework.stereotype.Service;
 
 /**
  * Import of legacy reception logs (one CSV line per department visit) into {@code statistics.visit_fact} with
  * {@code source = 'import'}.
  *
- * <p>One pass: every line is parsed and checked, and good lines are streamed with COPY into a temporary table
- * inside one transaction. Duplicates inside the file are then found in SQL (so memory stays flat for files of
- * millions of lines). If any line was refused, or on a dry run, the transaction is rolled back: nothing is ever
- * half-imported. Otherwise the rows move into the facts table, skipping keys already imported (imports take
- * turns), and the transaction commits.
+ * <p>The usual file (every line good, none imported before) goes in one pass: lines stream with binary COPY straight
+ * into the facts table while the next ones are parsed. Any other file is read again the careful way: good lines into
+ * a temporary table, duplicates inside the file found in SQL (memory stays flat for files of millions of lines),
+ * and keys imported before skipped. Everything happens in one transaction; if any line is refused, or on a dry run,
+ * it is rolled back: nothing is ever half-imported.
  *
  * <p>The key ({@code source_id}) is the row's content, not the file: office, department, issue time to the second
  * and ticket number identify one visit in any legacy system. Re-importing the same rows from a renamed file, or an
@@ -108,68 +108,40 @@ class LegacyImport {
         this.floors = floors;
     }
 
-    Result run(InputStream in, ExportEncoding encoding, Mapping mapping, String officeId, boolean dryRun) {
+    Result run(InputStreamSource file, ExportEncoding encoding, Mapping mapping, String officeId, boolean dryRun) {
         long started = System.nanoTime();
         Floor floor = floors.find(officeId == null ? "" : officeId.strip()).orElseThrow(() ->
                 ProblemException.invalid("unknown-office", "庁舎「" + officeId + "」は登録されていません。"));
-        Mapping m = mapping.orDefaults();
-        Lookup lookup = new Lookup(floor);
-        Reports reports = new Reports();
-        long read = 0;
+        Input input = new Input(file, encoding, mapping.orDefaults(), floor, new Lookup(floor));
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
                 try (Statement s = connection.createStatement()) {
-                    s.execute("""
-                            CREATE TEMP TABLE legacy_import_rows (line bigint, source_id text, department_id text,
-                                counter_id text, service_date date, ticket_number int, issued_at timestamptz,
-                                first_called_at timestamptz, completed_at timestamptz, ended_at timestamptz,
-                                ever_absent boolean, outcome text) ON COMMIT DROP""");
-                }
-                CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                        "COPY legacy_import_rows FROM STDIN");
-                try {
-                    read = parse(in, encoding, m, floor, lookup, reports, copy);
-                    copy.endCopy();
-                } finally {
-                    if (copy.isActive()) {
-                        copy.cancelCopy();
-                    }
-                }
-                long parsed = System.nanoTime();
-                duplicates(connection, reports);
-                long checked = System.nanoTime();
-                long valid = read - reports.total;
-                if (reports.total > 0 || dryRun) {
-                    connection.rollback();
-                    return new Result(dryRun, reports.total == 0, read, valid, 0, 0, reports.total, reports.sorted(),
-                            millis(started));
-                }
-                long imported;
-                try (Statement s = connection.createStatement()) {
-                    // One import at a time (nothing else writes source 'import'): the statement below then sees every
-                    // earlier import committed, and an anti-join replaces ON CONFLICT, whose speculative insertion
-                    // cost about 1 s per 200,000 rows. Room for the rollup trigger's aggregation of the new rows.
+                    // One import at a time (nothing else writes source 'import'): each then sees every earlier import
+                    // committed, so the key checks are complete. Room for the rollup trigger's aggregation.
                     s.execute("SELECT pg_advisory_xact_lock(20231, 15)");
                     s.execute("SET LOCAL work_mem = '64MB'");
-                    imported = s.executeUpdate("""
-                            INSERT INTO statistics.visit_fact (source, source_id, office_id, department_id, counter_id,
-                                service_date, ticket_number, seq, issued_at, arrived_at, first_called_at, completed_at,
-                                ended_at, recall_count, ever_absent, outcome)
-                            SELECT 'import', source_id, '%s', department_id, counter_id, service_date, ticket_number, 1,
-                                issued_at, issued_at, first_called_at, completed_at, ended_at, 0, ever_absent, outcome
-                            FROM legacy_import_rows r
-                            WHERE NOT EXISTS (SELECT 1 FROM statistics.visit_fact f
-                                              WHERE f.source = 'import' AND f.source_id = r.source_id)"""
-                            .formatted(floor.office().id().replace("'", "''")));
                 }
-                long inserted = System.nanoTime();
-                connection.commit();
-                PHASES.info("Legacy import phases: parse and copy {} ms, duplicate check {} ms, insert with rollups {} ms, "
-                        + "commit {} ms", (parsed - started) / 1_000_000, (checked - parsed) / 1_000_000,
-                        (inserted - checked) / 1_000_000, (System.nanoTime() - inserted) / 1_000_000);
-                return new Result(false, true, read, valid, imported, valid - imported, 0, List.of(), millis(started));
+                if (!dryRun) {
+                    Savepoint before = connection.setSavepoint();
+                    Result direct = direct(connection, input, started);
+                    if (direct != null) {
+                        connection.commit();
+                        return direct;
+                    }
+                    connection.rollback(before);
+                    try (Statement s = connection.createStatement()) {
+                        s.execute(ImportRollups.RESTORE_TRIGGER);
+                    }
+                }
+                Result result = staged(connection, input, dryRun, started);
+                if (result.imported() > 0) {
+                    connection.commit();
+                } else {
+                    connection.rollback();
+                }
+                return result;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
@@ -179,6 +151,141 @@ class LegacyImport {
         } catch (SQLException e) {
             throw new IllegalStateException("Legacy import failed", e);
         }
+    }
+
+    /** The file and how to read it. The file can be opened more than once: an upload is kept until the request ends. */
+    private record Input(InputStreamSource file, ExportEncoding encoding, Mapping mapping, Floor floor, Lookup lookup) {
+    }
+
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    /**
+     * The usual case in one pass: every line valid and new. Lines stream with binary COPY straight into the facts
+     * table while the next ones are parsed, so reading the file and inserting overlap on two cores, and the rollup
+     * trigger runs once at the end. Answers null, and the caller rolls this attempt back, at the first refused line
+     * or when a key is already present (imported before, or twice in this file: the primary key says so); the staged
+     * way then decides and reports.
+     */
+    private Result direct(Connection connection, Input input, long started) throws SQLException {
+        ImportRollups rollups = new ImportRollups(ImportRollups.zone(connection));
+        try (Statement s = connection.createStatement()) {
+            s.execute(ImportRollups.SKIP_TRIGGER);
+        }
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
+                COPY statistics.visit_fact (source, source_id, office_id, department_id, counter_id, service_date,
+                    ticket_number, seq, issued_at, arrived_at, first_called_at, completed_at, ended_at, recall_count,
+                    ever_absent, outcome) FROM STDIN (FORMAT binary)""");
+        byte[] source = "import".getBytes(StandardCharsets.UTF_8);
+        byte[] office = input.floor().office().id().getBytes(StandardCharsets.UTF_8);
+        try {
+            CopyBinaryWriter out = new CopyBinaryWriter(copy, FLUSH_BYTES);
+            Reports reports = new Reports();
+            long read = parse(input, reports, row -> {
+                out.row(16);
+                out.text(source);
+                out.text(row.sourceId);
+                out.text(office);
+                out.text(row.department);
+                out.text(row.counter);
+                out.date(row.serviceDate);
+                out.int4(row.number);
+                out.int4(1);
+                out.timestamp(row.issued);
+                out.timestamp(row.issued);
+                out.timestamp(row.called);
+                out.timestamp(row.completed);
+                out.timestamp(row.ended);
+                out.int4(0);
+                out.bool(row.absent);
+                out.text(row.outcome);
+                rollups.add(row.department, row.counter, row.serviceDate, row.issued, row.called, row.completed,
+                        row.absent, row.completed != CopyBinaryWriter.NULL_TIME);
+            }, true);
+            if (reports.total > 0) {
+                return null;
+            }
+            long imported = out.finish();
+            try (Statement s = connection.createStatement()) {
+                s.execute(ImportRollups.RESTORE_TRIGGER);
+            }
+            rollups.write(connection, input.floor().office().id());
+            PHASES.info("Legacy import: {} rows in one pass, with rollups, in {} ms", imported, millis(started));
+            return new Result(false, true, read, read, imported, 0, 0, List.of(), millis(started));
+        } catch (SQLException e) {
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                return null;
+            }
+            throw e;
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+    }
+
+    /**
+     * Every line checked and reported: good lines go with COPY into a temporary table, duplicates inside the file
+     * are found in SQL (memory stays flat for files of millions of lines), and when nothing was refused and this is
+     * no dry run the new rows move into the facts table, skipping keys imported before. The caller commits only
+     * when something was imported.
+     */
+    private Result staged(Connection connection, Input input, boolean dryRun, long started) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("""
+                    CREATE TEMP TABLE legacy_import_rows (line bigint, source_id text, department_id text,
+                        counter_id text, service_date date, ticket_number int, issued_at timestamptz,
+                        first_called_at timestamptz, completed_at timestamptz, ended_at timestamptz,
+                        ever_absent boolean, outcome text) ON COMMIT DROP""");
+        }
+        Reports reports = new Reports();
+        long read;
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                "COPY legacy_import_rows FROM STDIN (FORMAT binary)");
+        try {
+            CopyBinaryWriter out = new CopyBinaryWriter(copy, FLUSH_BYTES);
+            read = parse(input, reports, row -> {
+                out.row(12);
+                out.int8(row.line);
+                out.text(row.sourceId);
+                out.text(row.department);
+                out.text(row.counter);
+                out.date(row.serviceDate);
+                out.int4(row.number);
+                out.timestamp(row.issued);
+                out.timestamp(row.called);
+                out.timestamp(row.completed);
+                out.timestamp(row.ended);
+                out.bool(row.absent);
+                out.text(row.outcome);
+            }, false);
+            out.finish();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+        duplicates(connection, reports);
+        long valid = read - reports.total;
+        if (reports.total > 0 || dryRun) {
+            return new Result(dryRun, reports.total == 0, read, valid, 0, 0, reports.total, reports.sorted(),
+                    millis(started));
+        }
+        long imported;
+        try (Statement s = connection.createStatement()) {
+            // An anti-join rather than ON CONFLICT, whose speculative insertion cost about 1 s per 200,000 rows.
+            imported = s.executeUpdate("""
+                    INSERT INTO statistics.visit_fact (source, source_id, office_id, department_id, counter_id,
+                        service_date, ticket_number, seq, issued_at, arrived_at, first_called_at, completed_at,
+                        ended_at, recall_count, ever_absent, outcome)
+                    SELECT 'import', source_id, '%s', department_id, counter_id, service_date, ticket_number, 1,
+                        issued_at, issued_at, first_called_at, completed_at, ended_at, 0, ever_absent, outcome
+                    FROM legacy_import_rows r
+                    WHERE NOT EXISTS (SELECT 1 FROM statistics.visit_fact f
+                                      WHERE f.source = 'import' AND f.source_id = r.source_id)"""
+                    .formatted(input.floor().office().id().replace("'", "''")));
+        }
+        PHASES.info("Legacy import: {} of {} rows new, in {} ms", imported, valid, millis(started));
+        return new Result(false, true, read, valid, imported, valid - imported, 0, List.of(), millis(started));
     }
 
     private static long millis(long started) {
@@ -199,15 +306,41 @@ class LegacyImport {
         }
     }
 
-    private long parse(InputStream in, ExportEncoding encoding, Mapping m, Floor floor, Lookup lookup, Reports reports,
-                       CopyIn copy) throws SQLException {
-        ZoneId zone = ZoneId.of(floor.office().timeZone());
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, encoding.charset().newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
+    /** A checked line; one instance is refilled for every line. Times are seconds since 1970, or NULL_TIME. */
+    private static final class Row {
+        long line;
+        String sourceId;
+        String department;
+        String counter;
+        LocalDate serviceDate;
+        int number;
+        long issued;
+        long called;
+        long completed;
+        long ended;
+        boolean absent;
+        String outcome;
+    }
+
+    @FunctionalInterface
+    private interface RowSink {
+        void accept(Row row) throws SQLException;
+    }
+
+    /**
+     * Reads the file (with {@code stopAtFirstRefusal} only up to its first refused line), handing each good line to
+     * {@code sink} and each refused one to {@code reports}; answers the number of lines read.
+     */
+    private static long parse(Input input, Reports reports, RowSink sink, boolean stopAtFirstRefusal)
+            throws SQLException {
+        ZoneId zone = ZoneId.of(input.floor().office().timeZone());
+        ExportEncoding encoding = input.encoding();
         long read = 0;
         long lastLine = 1;
-        StringBuilder text = new StringBuilder(FLUSH_BYTES + 4096);
-        try {
+        Row row = new Row();
+        try (InputStream in = input.file().getInputStream()) {
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, encoding.charset().newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
             // A UTF-8 byte order mark (Excel writes one) is not part of the first header name.
             reader.mark(1);
             if (reader.read() != '\uFEFF') {
@@ -219,21 +352,23 @@ class LegacyImport {
             for (CsvRecord record : csv) {
                 lastLine = record.getStartingLineNumber();
                 if (columns == null) {
-                    columns = Columns.of(record.getFields(), m);
+                    columns = Columns.of(record.getFields(), input.mapping());
                     continue;
                 }
                 read++;
-                String reason = row(record, columns, zone, lookup, text);
+                String reason = row(record, columns, zone, input.lookup(), row);
                 if (reason != null) {
                     reports.add(record.getStartingLineNumber(), reason);
-                } else if (text.length() >= FLUSH_BYTES) {
-                    flush(copy, text);
+                    if (stopAtFirstRefusal) {
+                        return read;
+                    }
+                } else {
+                    sink.accept(row);
                 }
             }
             if (columns == null) {
                 throw ProblemException.invalid("empty-file", "ファイルが空です。1 行目に見出し（列名）の行が必要です。");
             }
-            flush(copy, text);
         } catch (CharacterCodingException e) {
             throw ProblemException.invalid("bad-encoding", (lastLine + 1) + " 行目付近に " + encoding.label()
                     + " として読めない文字があります。文字コードの指定（UTF-8 または Shift_JIS）を確認してください。");
@@ -282,8 +417,8 @@ class LegacyImport {
         }
     }
 
-    /** Checks one line; appends it as COPY text and answers null, or answers the Japanese reason it is refused. */
-    private static String row(CsvRecord r, Columns c, ZoneId zone, Lookup lookup, StringBuilder out) {
+    /** Checks one line; fills {@code out} and answers null, or answers the Japanese reason it is refused. */
+    private static String row(CsvRecord r, Columns c, ZoneId zone, Lookup lookup, Row out) {
         if (r.getFieldCount() <= c.max()) {
             return "列が足りません（" + r.getFieldCount() + " 列しかありません）。";
         }
@@ -372,63 +507,27 @@ class LegacyImport {
         }
         String outcome = completed != null ? "COMPLETED" : absent ? "DROPPED" : "CANCELLED";
         LocalDateTime ended = completed != null ? completed : called != null ? called : issued;
-        Instant issuedAt = issued.atZone(zone).toInstant();
+        long issuedAt = epochSecond(issued, zone);
+        out.line = r.getStartingLineNumber();
         // The key: this visit's identity in any file (see the class comment). Issue time in UTC, so the key does not
         // depend on the zone the file was written in.
-        out.append(r.getStartingLineNumber()).append('\t');
-        Lookup.copyText(out, lookup.office + "|" + department + "|" + LocalDateTime.ofInstant(issuedAt, ZoneOffset.UTC)
-                + "|" + number);
-        out.append('\t');
-        Lookup.copyText(out, department);
-        out.append('\t');
-        if (counter == null) {
-            out.append("\\N");
-        } else {
-            Lookup.copyText(out, counter);
-        }
-        out.append('\t').append(serviceDate).append('\t').append(number).append('\t');
-        appendTime(out, issued, zone);
-        out.append('\t');
-        appendTime(out, called, zone);
-        out.append('\t');
-        appendTime(out, completed, zone);
-        out.append('\t');
-        appendTime(out, ended, zone);
-        out.append('\t').append(absent ? 't' : 'f')
-                .append('\t').append(outcome).append('\n');
+        out.sourceId = lookup.office + "|" + department + "|" + LocalDateTime.ofEpochSecond(issuedAt, 0, ZoneOffset.UTC)
+                + "|" + number;
+        out.department = department;
+        out.counter = counter;
+        out.serviceDate = serviceDate;
+        out.number = number;
+        out.issued = issuedAt;
+        out.called = called == null ? CopyBinaryWriter.NULL_TIME : epochSecond(called, zone);
+        out.completed = completed == null ? CopyBinaryWriter.NULL_TIME : epochSecond(completed, zone);
+        out.ended = epochSecond(ended, zone);
+        out.absent = absent;
+        out.outcome = outcome;
         return null;
     }
 
-    /** "2024-04-01 09:00:00+09:00" by hand: java.time's formatting was a large share of the import's time. */
-    private static void appendTime(StringBuilder out, LocalDateTime time, ZoneId zone) {
-        if (time == null) {
-            out.append("\\N");
-            return;
-        }
-        int offset = zone.getRules().getOffset(time).getTotalSeconds();
-        out.append(time.getYear()).append('-');
-        two(out, time.getMonthValue()).append('-');
-        two(out, time.getDayOfMonth()).append(' ');
-        two(out, time.getHour()).append(':');
-        two(out, time.getMinute()).append(':');
-        two(out, time.getSecond()).append(offset < 0 ? '-' : '+');
-        int abs = Math.abs(offset);
-        two(out, abs / 3600).append(':');
-        two(out, abs / 60 % 60);
-        if (abs % 60 != 0) {
-            out.append(':');
-            two(out, abs % 60);
-        }
-    }
-
-    private static StringBuilder two(StringBuilder out, int n) {
-        return out.append((char) ('0' + n / 10)).append((char) ('0' + n % 10));
-    }
-
-    private static void flush(CopyIn copy, StringBuilder text) throws SQLException {
-        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-        copy.writeToCopy(bytes, 0, bytes.length);
-        text.setLength(0);
+    private static long epochSecond(LocalDateTime time, ZoneId zone) {
+        return time.toEpochSecond(zone.getRules().getOffset(time));
     }
 
     /** Refused lines: all are counted, the first {@link #MAX_REPORTED} by line number are kept. */
@@ -647,20 +746,6 @@ class LegacyImport {
                 }
             }
             return out == null ? value : out.toString();
-        }
-
-        /** COPY text escaping of a value. */
-        static void copyText(StringBuilder out, String value) {
-            for (int i = 0; i < value.length(); i++) {
-                char ch = value.charAt(i);
-                switch (ch) {
-                    case '\\' -> out.append("\\\\");
-                    case '\t' -> out.append("\\t");
-                    case '\n' -> out.append("\\n");
-                    case '\r' -> out.append("\\r");
-                    default -> out.append(ch);
-                }
-            }
         }
     }
 }

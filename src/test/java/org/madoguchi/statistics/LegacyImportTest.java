@@ -55,7 +55,7 @@ class LegacyImportTest {
                 + "4," + kosekiName + ",,2024/4/1 9:03,,,\r\n";
     }
 
-    private Http.Response upload(Http who, String path, byte[] file, Map<String, String> fields) {
+    static Http.Response upload(Http who, String path, byte[] file, Map<String, String> fields) {
         String boundary = "----madoguchi-test-boundary";
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         fields.forEach((k, v) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k
@@ -72,7 +72,7 @@ class LegacyImportTest {
         return who.send(request);
     }
 
-    private static byte[] utf8Bom(String text) {
+    static byte[] utf8Bom(String text) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
         out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
@@ -183,6 +183,21 @@ class LegacyImportTest {
         }
         assertThat(dry.json().get("dryRun").asBoolean()).isTrue();
         assertThat(imported()).isZero();
+    }
+
+    @Test
+    void aFileWhoseOnlyFaultIsARepeatedLineIsRefusedWithThatLineAndLeavesNothing() {
+        // Every line is valid on its own, so only the database's key sees the repeat (line 6 = line 3).
+        String text = goodFile() + "1," + kosekiName + ",honcho-1,2024/04/01 09:00:00,2024/04/01 09:05:00,2024/04/01 09:12:30,\r\n";
+        String rollups = "SELECT count(*) || '/' || coalesce(sum(visits), 0) FROM statistics.rollup_day WHERE service_date = DATE '2024-04-01'";
+        String before = app.jdbc().sql(rollups).query(String.class).single();
+        Http.Response response = upload(manager, "/api/v1/statistics/import", utf8Bom(text), Map.of("office", "honcho"));
+        assertThat(response.status()).as(response.body()).isEqualTo(422);
+        assertThat(response.json().get("rejectedTotal").asLong()).isEqualTo(1);
+        assertThat(response.json().get("rejected").get(0).get("line").asLong()).isEqualTo(6);
+        assertThat(response.json().get("rejected").get(0).get("reason").asString()).contains("2 行目と同じ受付");
+        assertThat(imported()).isZero();
+        assertThat(app.jdbc().sql(rollups).query(String.class).single()).isEqualTo(before);
     }
 
     @Test

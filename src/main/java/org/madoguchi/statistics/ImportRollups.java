@@ -1,0 +1,273 @@
+package org.madoguchi.statistics;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * The rollups of the rows one legacy import adds, computed while the file is parsed, so that this work runs on the
+ * application's core while PostgreSQL inserts on the other, instead of after the insert in the rollup trigger (which
+ * took as long as the insert itself). The import tells the trigger to leave its statement alone
+ * ({@link #SKIP_TRIGGER}) and then calls {@link #write}.
+ *
+ * <p>The figures are those of {@code statistics.rollup_aggregate} (V15) for imported rows, which are always the
+ * first step of a visit, arrive when issued and have no procedures: {@code ImportRollupsTest} checks that a
+ * rebuild from the facts gives exactly the same rows. When a touched day already has rollups (visits of the same
+ * department and day were there before), or the file is too large to keep every wait here, the groups are
+ * recomputed from the facts instead, as any other writer's are.
+ */
+final class ImportRollups {
+
+    /** Tells the insert trigger (V18) that the writer of this transaction's statements writes the rollups itself. */
+    static final String SKIP_TRIGGER = "SET LOCAL madoguchi.rollups_by_writer = 'on'";
+    static final String RESTORE_TRIGGER = "SET LOCAL madoguchi.rollups_by_writer = 'off'";
+    /** Waits kept for the histograms before giving up and recomputing from the facts (4 bytes each). */
+    static final int MAX_WAITS = 8_000_000;
+
+    private final ZoneId zone;
+    private final Map<DayKey, Day> days = new HashMap<>();
+    private final Map<HourKey, Hour> hours = new HashMap<>();
+    private final int maxWaits;
+    private int waits;
+    private boolean gaveUp;
+
+    /** {@code zone}: the rollups' zone for hours of day ({@code statistics.rollup_config}). */
+    ImportRollups(ZoneId zone) {
+        this(zone, MAX_WAITS);
+    }
+
+    ImportRollups(ZoneId zone, int maxWaits) {
+        this.zone = zone;
+        this.maxWaits = maxWaits;
+    }
+
+    static ZoneId zone(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT time_zone FROM statistics.rollup_config WHERE id = 1")) {
+            rs.next();
+            return ZoneId.of(rs.getString(1));
+        }
+    }
+
+    private record DayKey(String department, LocalDate day) {
+    }
+
+    private record HourKey(String department, String counter, LocalDate day, int hour) {
+    }
+
+    /** One (department, day) at step 1; also its rollup_procedure row (procedure ''). */
+    private static final class Day {
+        int visits;
+        int called;
+        int absent;
+        int waitN;
+        double waitSum;
+        double waitMin = Double.NaN;
+        double waitMax = Double.NaN;
+        int serviceN;
+        double serviceSum;
+        double serviceMin = Double.NaN;
+        double serviceMax = Double.NaN;
+        int[] waits = new int[16];
+    }
+
+    private static final class Hour {
+        int visits;
+        int called;
+        int completed;
+        int waitN;
+        double waitSum;
+        int serviceN;
+        double serviceSum;
+    }
+
+    /**
+     * One imported row: times in seconds since 1970 ({@code called} and {@code completed} may be
+     * {@link CopyBinaryWriter#NULL_TIME}); arrival is the issue time.
+     */
+    void add(String department, String counter, LocalDate serviceDate, long issued, long called, long completed,
+             boolean absent, boolean isCompleted) {
+        Day day = days.computeIfAbsent(new DayKey(department, serviceDate), k -> new Day());
+        int hourOfDay = Instant.ofEpochSecond(issued).atZone(zone).getHour();
+        Hour hour = hours.computeIfAbsent(new HourKey(department, counter == null ? "" : counter, serviceDate, hourOfDay),
+                k -> new Hour());
+        day.visits++;
+        hour.visits++;
+        if (absent) {
+            day.absent++;
+        }
+        if (isCompleted) {
+            hour.completed++;
+        }
+        if (called == CopyBinaryWriter.NULL_TIME) {
+            return;
+        }
+        day.called++;
+        hour.called++;
+        long wait = called - issued;
+        day.waitN++;
+        day.waitSum += wait;
+        day.waitMin = Double.isNaN(day.waitMin) ? wait : Math.min(day.waitMin, wait);
+        day.waitMax = Double.isNaN(day.waitMax) ? wait : Math.max(day.waitMax, wait);
+        hour.waitN++;
+        hour.waitSum += wait;
+        if (!gaveUp) {
+            if (++waits > maxWaits) {
+                gaveUp = true;
+                days.values().forEach(d -> d.waits = null);
+            } else {
+                if (day.waits.length == day.waitN - 1) {
+                    day.waits = Arrays.copyOf(day.waits, day.waits.length * 2);
+                }
+                day.waits[day.waitN - 1] = (int) wait;
+            }
+        }
+        if (completed == CopyBinaryWriter.NULL_TIME) {
+            return;
+        }
+        long service = completed - called;
+        day.serviceN++;
+        day.serviceSum += service;
+        day.serviceMin = Double.isNaN(day.serviceMin) ? service : Math.min(day.serviceMin, service);
+        day.serviceMax = Double.isNaN(day.serviceMax) ? service : Math.max(day.serviceMax, service);
+        hour.serviceN++;
+        hour.serviceSum += service;
+    }
+
+    /**
+     * Writes the rollups of the rows added in this transaction (after the trigger was told to skip them): these
+     * figures when every touched group is new, otherwise a refresh of the groups from the facts.
+     */
+    void write(Connection connection, String officeId) throws SQLException {
+        if (days.isEmpty()) {
+            return;
+        }
+        List<String> departments = new ArrayList<>(days.size());
+        List<LocalDate> dates = new ArrayList<>(days.size());
+        days.keySet().forEach(k -> {
+            departments.add(k.department());
+            dates.add(k.day());
+        });
+        String[] offices = new String[days.size()];
+        Arrays.fill(offices, officeId);
+        try (Statement s = connection.createStatement()) {
+            // The rollup writers' lock (V14): taken before deciding that the groups are new, as the trigger does.
+            s.execute("SELECT pg_advisory_xact_lock(20231, 14)");
+        }
+        boolean seen;
+        try (PreparedStatement p = connection.prepareStatement("""
+                SELECT EXISTS (SELECT 1 FROM statistics.rollup_day r
+                               JOIN unnest(?::text[], ?::date[]) AS k(department_id, service_date)
+                                 ON r.department_id = k.department_id AND r.service_date = k.service_date
+                               WHERE r.office_id = ?)""")) {
+            p.setArray(1, connection.createArrayOf("text", departments.toArray()));
+            p.setArray(2, connection.createArrayOf("date", dates.toArray()));
+            p.setString(3, officeId);
+            try (ResultSet rs = p.executeQuery()) {
+                rs.next();
+                seen = rs.getBoolean(1);
+            }
+        }
+        if (seen || gaveUp) {
+            try (PreparedStatement p = connection.prepareStatement(
+                    "SELECT statistics.refresh_rollups(?::text[], ?::text[], ?::date[])")) {
+                p.setArray(1, connection.createArrayOf("text", offices));
+                p.setArray(2, connection.createArrayOf("text", departments.toArray()));
+                p.setArray(3, connection.createArrayOf("date", dates.toArray()));
+                p.execute();
+            }
+            return;
+        }
+        copy(connection, "COPY statistics.rollup_day FROM STDIN", dayRows(officeId));
+        copy(connection, "COPY statistics.rollup_hour (office_id, department_id, counter_id, service_date, hour, visits, "
+                + "called, completed, wait_n, wait_sum, service_n, service_sum) FROM STDIN", hourRows(officeId));
+        copy(connection, "COPY statistics.rollup_procedure FROM STDIN", procedureRows(officeId));
+    }
+
+    /** rollup_day columns in table order (V14), as COPY text. */
+    private StringBuilder dayRows(String office) {
+        StringBuilder out = new StringBuilder(days.size() * 200);
+        days.forEach((k, d) -> {
+            out.append(office).append('\t').append(k.department()).append('\t').append(k.day()).append("\t1\t")
+                    .append(d.visits).append('\t').append(d.visits).append("\t0\t").append(d.called).append('\t')
+                    .append(d.absent).append('\t').append(d.waitN).append('\t').append(d.waitSum).append('\t');
+            number(out, d.waitMin).append('\t');
+            number(out, d.waitMax).append('\t').append(d.serviceN).append('\t').append(d.serviceSum).append('\t');
+            number(out, d.serviceMin).append('\t');
+            number(out, d.serviceMax).append("\t0\t0\t");
+            histogram(out, d.waits, d.waitN);
+            out.append('\n');
+        });
+        return out;
+    }
+
+    /** The sparse histogram: sorted distinct whole seconds, then how many waits had each. */
+    private static void histogram(StringBuilder out, int[] waits, int n) {
+        int[] sorted = Arrays.copyOf(waits, n);
+        Arrays.sort(sorted);
+        StringBuilder counts = new StringBuilder("{");
+        out.append('{');
+        for (int i = 0; i < n; ) {
+            int j = i;
+            while (j < n && sorted[j] == sorted[i]) {
+                j++;
+            }
+            if (i > 0) {
+                out.append(',');
+                counts.append(',');
+            }
+            out.append(sorted[i]);
+            counts.append(j - i);
+            i = j;
+        }
+        out.append("}\t").append(counts).append('}');
+    }
+
+    private StringBuilder hourRows(String office) {
+        StringBuilder out = new StringBuilder(hours.size() * 80);
+        hours.forEach((k, h) -> out.append(office).append('\t').append(k.department()).append('\t').append(k.counter())
+                .append('\t').append(k.day()).append('\t').append(k.hour()).append('\t').append(h.visits).append('\t')
+                .append(h.called).append('\t').append(h.completed).append('\t').append(h.waitN).append('\t')
+                .append(h.waitSum).append('\t').append(h.serviceN).append('\t').append(h.serviceSum).append('\n'));
+        return out;
+    }
+
+    /** Imported visits name no procedure: one row per department and day under procedure ''. */
+    private StringBuilder procedureRows(String office) {
+        StringBuilder out = new StringBuilder(days.size() * 80);
+        days.forEach((k, d) -> out.append(office).append('\t').append(k.department()).append('\t').append(k.day())
+                .append("\t\t").append(d.visits).append('\t').append(d.waitN).append('\t').append(d.waitSum)
+                .append('\t').append(d.serviceN).append('\t').append(d.serviceSum).append('\n'));
+        return out;
+    }
+
+    private static StringBuilder number(StringBuilder out, double value) {
+        return Double.isNaN(value) ? out.append("\\N") : out.append(value);
+    }
+
+    private static void copy(Connection connection, String sql, StringBuilder rows) throws SQLException {
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+        try {
+            byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
+            copy.writeToCopy(bytes, 0, bytes.length);
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+    }
+}
