@@ -43,25 +43,12 @@ final class CopyBinaryWriter {
         int32(-1);
     }
 
-    /** Text as UTF-8. */
+    /** Text as UTF-8 (the JDK's encoder copies an ASCII string's bytes in one go). */
     void text(String value) throws SQLException {
         if (value == null) {
             nul();
-            return;
-        }
-        int length = value.length();
-        boolean ascii = true;
-        for (int i = 0; i < length && ascii; i++) {
-            ascii = value.charAt(i) < 0x80;
-        }
-        if (!ascii) {
+        } else {
             text(value.getBytes(StandardCharsets.UTF_8));
-            return;
-        }
-        ensure(4 + length);
-        int32(length);
-        for (int i = 0; i < length; i++) {
-            buffer[position++] = (byte) value.charAt(i);
         }
     }
 

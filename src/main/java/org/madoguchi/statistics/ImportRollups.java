@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -37,7 +36,7 @@ final class ImportRollups {
     /** Waits kept for the histograms before giving up and recomputing from the facts (4 bytes each). */
     static final int MAX_WAITS = 8_000_000;
 
-    private final ZoneId zone;
+    private final ZoneOffsets offsets;
     private final Map<DayKey, Day> days = new HashMap<>();
     private final Map<HourKey, Hour> hours = new HashMap<>();
     private final int maxWaits;
@@ -50,7 +49,7 @@ final class ImportRollups {
     }
 
     ImportRollups(ZoneId zone, int maxWaits) {
-        this.zone = zone;
+        this.offsets = new ZoneOffsets(zone);
         this.maxWaits = maxWaits;
     }
 
@@ -101,7 +100,7 @@ final class ImportRollups {
     void add(String department, String counter, LocalDate serviceDate, long issued, long called, long completed,
              boolean absent, boolean isCompleted) {
         Day day = days.computeIfAbsent(new DayKey(department, serviceDate), k -> new Day());
-        int hourOfDay = Instant.ofEpochSecond(issued).atZone(zone).getHour();
+        int hourOfDay = offsets.hour(issued);
         Hour hour = hours.computeIfAbsent(new HourKey(department, counter == null ? "" : counter, serviceDate, hourOfDay),
                 k -> new Hour());
         day.visits++;

@@ -8,11 +8,8 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.zone.ZoneOffsetTransition;
-import java.time.zone.ZoneRules;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -58,7 +55,7 @@ final class VisitCsvRows {
     private final Map<String, String> counters;
     private final Map<String, String> procedures;
     private final Map<String, String> outcomes;
-    private final ZoneRules zone;
+    private final ZoneOffsets offsets;
 
     private final Map<ByteBuffer, byte[]> departmentFields = new HashMap<>();
     private final Map<ByteBuffer, byte[]> counterFields = new HashMap<>();
@@ -72,10 +69,6 @@ final class VisitCsvRows {
     private final byte[] buffer = new byte[256 * 1024];
     private int used;
 
-    // The zone offset of the last instant written, and the instants (seconds) it holds for.
-    private long offsetFrom = Long.MAX_VALUE;
-    private long offsetUntil = Long.MIN_VALUE;
-    private int offsetSeconds;
     // The last day written, as "yyyy/MM/dd".
     private long lastDay = Long.MIN_VALUE;
     private final byte[] lastDayText = new byte[10];
@@ -95,7 +88,7 @@ final class VisitCsvRows {
         this.counters = counters;
         this.procedures = procedures;
         this.outcomes = outcomes;
-        this.zone = zone.getRules();
+        this.offsets = new ZoneOffsets(zone);
     }
 
     /** Text → UTF-8. */
@@ -360,7 +353,7 @@ final class VisitCsvRows {
         }
         // date_trunc('second', t AT TIME ZONE zone): local time, the fraction dropped (towards the past).
         long utcSecond = Math.floorDiv(micros, 1_000_000L) + PG_EPOCH_SECOND;
-        long local = utcSecond + offset(utcSecond);
+        long local = utcSecond + offsets.at(utcSecond);
         writeDay(Math.floorDiv(local, 86_400L));
         buffer[used++] = ' ';
         int secondOfDay = (int) Math.floorMod(local, 86_400L);
@@ -369,19 +362,6 @@ final class VisitCsvRows {
         two(secondOfDay / 60 % 60);
         buffer[used++] = ':';
         two(secondOfDay % 60);
-    }
-
-    /** The zone's offset at an instant; looked up again only when the instant leaves the span of the last one. */
-    private int offset(long utcSecond) {
-        if (utcSecond < offsetFrom || utcSecond >= offsetUntil) {
-            Instant instant = Instant.ofEpochSecond(utcSecond);
-            offsetSeconds = zone.getOffset(instant).getTotalSeconds();
-            ZoneOffsetTransition previous = zone.previousTransition(instant.plusSeconds(1));
-            ZoneOffsetTransition next = zone.nextTransition(instant);
-            offsetFrom = previous == null ? Long.MIN_VALUE : previous.getInstant().getEpochSecond();
-            offsetUntil = next == null ? Long.MAX_VALUE : next.getInstant().getEpochSecond();
-        }
-        return offsetSeconds;
     }
 
     private void writeDay(long epochDay) {
