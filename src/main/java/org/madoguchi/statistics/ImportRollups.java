@@ -67,30 +67,38 @@ final class ImportRollups {
     private record HourKey(String department, String counter, LocalDate day, int hour) {
     }
 
+    /** Count, sum, minimum and maximum of durations in seconds (SQL's null minimum is NaN here). */
+    private static final class Durations {
+        int n;
+        double sum;
+        double min = Double.NaN;
+        double max = Double.NaN;
+
+        void add(long seconds) {
+            n++;
+            sum += seconds;
+            min = Double.isNaN(min) ? seconds : Math.min(min, seconds);
+            max = Double.isNaN(max) ? seconds : Math.max(max, seconds);
+        }
+    }
+
     /** One (department, day) at step 1; also its rollup_procedure row (procedure ''). */
     private static final class Day {
         int visits;
         int called;
         int absent;
-        int waitN;
-        double waitSum;
-        double waitMin = Double.NaN;
-        double waitMax = Double.NaN;
-        int serviceN;
-        double serviceSum;
-        double serviceMin = Double.NaN;
-        double serviceMax = Double.NaN;
+        final Durations wait = new Durations();
+        final Durations service = new Durations();
         int[] waits = new int[16];
     }
 
+    /** One (department, counter, day, hour); its minimum and maximum are not kept in rollup_hour. */
     private static final class Hour {
         int visits;
         int called;
         int completed;
-        int waitN;
-        double waitSum;
-        int serviceN;
-        double serviceSum;
+        final Durations wait = new Durations();
+        final Durations service = new Durations();
     }
 
     /**
@@ -117,33 +125,23 @@ final class ImportRollups {
         day.called++;
         hour.called++;
         long wait = called - issued;
-        day.waitN++;
-        day.waitSum += wait;
-        day.waitMin = Double.isNaN(day.waitMin) ? wait : Math.min(day.waitMin, wait);
-        day.waitMax = Double.isNaN(day.waitMax) ? wait : Math.max(day.waitMax, wait);
-        hour.waitN++;
-        hour.waitSum += wait;
+        day.wait.add(wait);
+        hour.wait.add(wait);
         if (!gaveUp) {
             if (++waits > maxWaits) {
                 gaveUp = true;
                 days.values().forEach(d -> d.waits = null);
             } else {
-                if (day.waits.length == day.waitN - 1) {
+                if (day.waits.length == day.wait.n - 1) {
                     day.waits = Arrays.copyOf(day.waits, day.waits.length * 2);
                 }
-                day.waits[day.waitN - 1] = (int) wait;
+                day.waits[day.wait.n - 1] = (int) wait;
             }
         }
-        if (completed == CopyBinaryWriter.NULL_TIME) {
-            return;
+        if (completed != CopyBinaryWriter.NULL_TIME) {
+            day.service.add(completed - called);
+            hour.service.add(completed - called);
         }
-        long service = completed - called;
-        day.serviceN++;
-        day.serviceSum += service;
-        day.serviceMin = Double.isNaN(day.serviceMin) ? service : Math.min(day.serviceMin, service);
-        day.serviceMax = Double.isNaN(day.serviceMax) ? service : Math.max(day.serviceMax, service);
-        hour.serviceN++;
-        hour.serviceSum += service;
     }
 
     /**
@@ -202,12 +200,10 @@ final class ImportRollups {
         days.forEach((k, d) -> {
             out.append(office).append('\t').append(k.department()).append('\t').append(k.day()).append("\t1\t")
                     .append(d.visits).append('\t').append(d.visits).append("\t0\t").append(d.called).append('\t')
-                    .append(d.absent).append('\t').append(d.waitN).append('\t').append(d.waitSum).append('\t');
-            number(out, d.waitMin).append('\t');
-            number(out, d.waitMax).append('\t').append(d.serviceN).append('\t').append(d.serviceSum).append('\t');
-            number(out, d.serviceMin).append('\t');
-            number(out, d.serviceMax).append("\t0\t0\t");
-            histogram(out, d.waits, d.waitN);
+                    .append(d.absent).append('\t');
+            durations(out, d.wait).append('\t');
+            durations(out, d.service).append("\t0\t0\t");
+            histogram(out, d.waits, d.wait.n);
             out.append('\n');
         });
         return out;
@@ -239,8 +235,8 @@ final class ImportRollups {
         StringBuilder out = new StringBuilder(hours.size() * 80);
         hours.forEach((k, h) -> out.append(office).append('\t').append(k.department()).append('\t').append(k.counter())
                 .append('\t').append(k.day()).append('\t').append(k.hour()).append('\t').append(h.visits).append('\t')
-                .append(h.called).append('\t').append(h.completed).append('\t').append(h.waitN).append('\t')
-                .append(h.waitSum).append('\t').append(h.serviceN).append('\t').append(h.serviceSum).append('\n'));
+                .append(h.called).append('\t').append(h.completed).append('\t').append(h.wait.n).append('\t')
+                .append(h.wait.sum).append('\t').append(h.service.n).append('\t').append(h.service.sum).append('\n'));
         return out;
     }
 
@@ -248,13 +244,15 @@ final class ImportRollups {
     private StringBuilder procedureRows(String office) {
         StringBuilder out = new StringBuilder(days.size() * 80);
         days.forEach((k, d) -> out.append(office).append('\t').append(k.department()).append('\t').append(k.day())
-                .append("\t\t").append(d.visits).append('\t').append(d.waitN).append('\t').append(d.waitSum)
-                .append('\t').append(d.serviceN).append('\t').append(d.serviceSum).append('\n'));
+                .append("\t\t").append(d.visits).append('\t').append(d.wait.n).append('\t').append(d.wait.sum)
+                .append('\t').append(d.service.n).append('\t').append(d.service.sum).append('\n'));
         return out;
     }
 
-    private static StringBuilder number(StringBuilder out, double value) {
-        return Double.isNaN(value) ? out.append("\\N") : out.append(value);
+    /** n, sum, min, max as rollup_day holds them (min and max null without any duration). */
+    private static StringBuilder durations(StringBuilder out, Durations d) {
+        out.append(d.n).append('\t').append(d.sum).append('\t');
+        return d.n == 0 ? out.append("\\N\t\\N") : out.append(d.min).append('\t').append(d.max);
     }
 
     private static void copy(Connection connection, String sql, StringBuilder rows) throws SQLException {

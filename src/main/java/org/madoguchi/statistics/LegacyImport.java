@@ -171,40 +171,14 @@ class LegacyImport {
         try (Statement s = connection.createStatement()) {
             s.execute(ImportRollups.SKIP_TRIGGER);
         }
-        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
-                COPY statistics.visit_fact (source, source_id, office_id, department_id, counter_id, service_date,
-                    ticket_number, seq, issued_at, arrived_at, first_called_at, completed_at, ended_at, recall_count,
-                    ever_absent, outcome) FROM STDIN (FORMAT binary)""");
-        byte[] source = "import".getBytes(StandardCharsets.UTF_8);
-        byte[] office = input.floor().office().id().getBytes(StandardCharsets.UTF_8);
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                "COPY statistics.visit_fact (" + FACT_COLUMNS + ") FROM STDIN (FORMAT binary)");
         try {
             CopyBinaryWriter out = new CopyBinaryWriter(copy, FLUSH_BYTES);
+            FactRows facts = new FactRows(out, input.floor().office().id(), false);
             Reports reports = new Reports();
-            // Department, counter and outcome take few values: each is encoded once.
-            Map<String, byte[]> encoded = new HashMap<>();
-            java.util.function.Function<String, byte[]> utf8 = v -> v.getBytes(StandardCharsets.UTF_8);
             long read = parse(input, reports, row -> {
-                out.row(16);
-                out.text(source);
-                out.text(row.sourceId);
-                out.text(office);
-                out.text(encoded.computeIfAbsent(row.department, utf8));
-                if (row.counter == null) {
-                    out.nul();
-                } else {
-                    out.text(encoded.computeIfAbsent(row.counter, utf8));
-                }
-                out.date(row.serviceDate);
-                out.int4(row.number);
-                out.int4(1);
-                out.timestamp(row.issued);
-                out.timestamp(row.issued);
-                out.timestamp(row.called);
-                out.timestamp(row.completed);
-                out.timestamp(row.ended);
-                out.int4(0);
-                out.bool(row.absent);
-                out.text(encoded.computeIfAbsent(row.outcome, utf8));
+                facts.write(row);
                 rollups.add(row.department, row.counter, row.serviceDate, row.issued, row.called, row.completed,
                         row.absent, row.completed != CopyBinaryWriter.NULL_TIME);
             }, true);
@@ -242,10 +216,11 @@ class LegacyImport {
     private Result staged(Connection connection, Input input, boolean dryRun, long started) throws SQLException {
         try (Statement s = connection.createStatement()) {
             s.execute("""
-                    CREATE TEMP TABLE legacy_import_rows (line bigint, source_id text, department_id text,
-                        counter_id text, service_date date, ticket_number int, issued_at timestamptz,
-                        first_called_at timestamptz, completed_at timestamptz, ended_at timestamptz,
-                        ever_absent boolean, outcome text) ON COMMIT DROP""");
+                    CREATE TEMP TABLE legacy_import_rows (line bigint, source text, source_id text, office_id text,
+                        department_id text, counter_id text, service_date date, ticket_number int, seq int,
+                        issued_at timestamptz, arrived_at timestamptz, first_called_at timestamptz,
+                        completed_at timestamptz, ended_at timestamptz, recall_count int, ever_absent boolean,
+                        outcome text) ON COMMIT DROP""");
         }
         Reports reports = new Reports();
         long read;
@@ -253,21 +228,8 @@ class LegacyImport {
                 "COPY legacy_import_rows FROM STDIN (FORMAT binary)");
         try {
             CopyBinaryWriter out = new CopyBinaryWriter(copy, FLUSH_BYTES);
-            read = parse(input, reports, row -> {
-                out.row(12);
-                out.int8(row.line);
-                out.text(row.sourceId);
-                out.text(row.department);
-                out.text(row.counter);
-                out.date(row.serviceDate);
-                out.int4(row.number);
-                out.timestamp(row.issued);
-                out.timestamp(row.called);
-                out.timestamp(row.completed);
-                out.timestamp(row.ended);
-                out.bool(row.absent);
-                out.text(row.outcome);
-            }, false);
+            FactRows facts = new FactRows(out, input.floor().office().id(), true);
+            read = parse(input, reports, facts::write, false);
             out.finish();
         } finally {
             if (copy.isActive()) {
@@ -284,15 +246,11 @@ class LegacyImport {
         try (Statement s = connection.createStatement()) {
             // An anti-join rather than ON CONFLICT, whose speculative insertion cost about 1 s per 200,000 rows.
             imported = s.executeUpdate("""
-                    INSERT INTO statistics.visit_fact (source, source_id, office_id, department_id, counter_id,
-                        service_date, ticket_number, seq, issued_at, arrived_at, first_called_at, completed_at,
-                        ended_at, recall_count, ever_absent, outcome)
-                    SELECT 'import', source_id, '%s', department_id, counter_id, service_date, ticket_number, 1,
-                        issued_at, issued_at, first_called_at, completed_at, ended_at, 0, ever_absent, outcome
-                    FROM legacy_import_rows r
+                    INSERT INTO statistics.visit_fact (%1$s)
+                    SELECT %1$s FROM legacy_import_rows r
                     WHERE NOT EXISTS (SELECT 1 FROM statistics.visit_fact f
                                       WHERE f.source = 'import' AND f.source_id = r.source_id)"""
-                    .formatted(input.floor().office().id().replace("'", "''")));
+                    .formatted(FACT_COLUMNS));
         }
         PHASES.info("Legacy import: {} of {} rows new, in {} ms", imported, valid, millis(started));
         return new Result(false, true, read, valid, imported, valid - imported, 0, List.of(), millis(started));
@@ -313,6 +271,61 @@ class LegacyImport {
             while (rs.next()) {
                 reports.add(rs.getLong("line"), rs.getLong("first") + " 行目と同じ受付（課・発券時刻・受付番号）が重複しています。");
             }
+        }
+    }
+
+    /** The columns of visit_fact an import writes, in the order {@link FactRows} writes them. */
+    private static final String FACT_COLUMNS = "source, source_id, office_id, department_id, counter_id, service_date, "
+            + "ticket_number, seq, issued_at, arrived_at, first_called_at, completed_at, ended_at, recall_count, "
+            + "ever_absent, outcome";
+
+    /**
+     * Checked lines as visit_fact rows in binary COPY ({@link #FACT_COLUMNS}, after the line number for the
+     * temporary table): an imported visit is a first step that arrived when issued, never recalled.
+     */
+    private static final class FactRows {
+        private final CopyBinaryWriter out;
+        private final byte[] source = "import".getBytes(StandardCharsets.UTF_8);
+        private final byte[] office;
+        private final boolean withLine;
+        // Department, counter and outcome take few values: each is encoded once.
+        private final Map<String, byte[]> encoded = new HashMap<>();
+
+        FactRows(CopyBinaryWriter out, String officeId, boolean withLine) {
+            this.out = out;
+            this.office = officeId.getBytes(StandardCharsets.UTF_8);
+            this.withLine = withLine;
+        }
+
+        void write(Row row) throws SQLException {
+            out.row(withLine ? 17 : 16);
+            if (withLine) {
+                out.int8(row.line);
+            }
+            out.text(source);
+            out.text(row.sourceId);
+            out.text(office);
+            out.text(encode(row.department));
+            if (row.counter == null) {
+                out.nul();
+            } else {
+                out.text(encode(row.counter));
+            }
+            out.date(row.serviceDate);
+            out.int4(row.number);
+            out.int4(1);
+            out.timestamp(row.issued);
+            out.timestamp(row.issued);
+            out.timestamp(row.called);
+            out.timestamp(row.completed);
+            out.timestamp(row.ended);
+            out.int4(0);
+            out.bool(row.absent);
+            out.text(encode(row.outcome));
+        }
+
+        private byte[] encode(String value) {
+            return encoded.computeIfAbsent(value, v -> v.getBytes(StandardCharsets.UTF_8));
         }
     }
 
