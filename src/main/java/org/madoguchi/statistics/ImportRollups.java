@@ -25,7 +25,7 @@ import org.postgresql.copy.CopyIn;
  * <p>The figures are those of {@code statistics.rollup_aggregate} (V15) for imported rows, which are always the
  * first step of a visit, arrive when issued and have no procedures: {@code ImportRollupsTest} checks that a
  * rebuild from the facts gives exactly the same rows. When a touched day already has rollups (visits of the same
- * department and day were there before), or the file is too large to keep every wait here, the groups are
+ * department and day were there before), or the file is too large to keep its figures here, the days are
  * recomputed from the facts instead, as any other writer's are.
  */
 final class ImportRollups {
@@ -33,24 +33,31 @@ final class ImportRollups {
     /** Tells the insert trigger (V18) that the writer of this transaction's statements writes the rollups itself. */
     static final String SKIP_TRIGGER = "SET LOCAL madoguchi.rollups_by_writer = 'on'";
     static final String RESTORE_TRIGGER = "SET LOCAL madoguchi.rollups_by_writer = 'off'";
-    /** Waits kept for the histograms before giving up and recomputing from the facts (4 bytes each). */
+    /**
+     * How much is kept before giving up and recomputing from the facts, so that memory stays bounded whatever the
+     * file: waits for the histograms (4 bytes each) and (department, counter, day, hour) groups (about 200 bytes
+     * each; nine years of Itabashi would be some 900,000). A year of a whole office fits.
+     */
     static final int MAX_WAITS = 8_000_000;
+    static final int MAX_HOURS = 200_000;
 
     private final ZoneOffsets offsets;
     private final Map<DayKey, Day> days = new HashMap<>();
     private final Map<HourKey, Hour> hours = new HashMap<>();
     private final int maxWaits;
+    private final int maxHours;
     private int waits;
     private boolean gaveUp;
 
     /** {@code zone}: the rollups' zone for hours of day ({@code statistics.rollup_config}). */
     ImportRollups(ZoneId zone) {
-        this(zone, MAX_WAITS);
+        this(zone, MAX_WAITS, MAX_HOURS);
     }
 
-    ImportRollups(ZoneId zone, int maxWaits) {
+    ImportRollups(ZoneId zone, int maxWaits, int maxHours) {
         this.offsets = new ZoneOffsets(zone);
         this.maxWaits = maxWaits;
+        this.maxHours = maxHours;
     }
 
     static ZoneId zone(Connection connection) throws SQLException {
@@ -107,10 +114,13 @@ final class ImportRollups {
      */
     void add(String department, String counter, LocalDate serviceDate, long issued, long called, long completed,
              boolean absent, boolean isCompleted) {
+        // The day is kept even after giving up: its key is what the facts are recomputed for.
         Day day = days.computeIfAbsent(new DayKey(department, serviceDate), k -> new Day());
-        int hourOfDay = offsets.hour(issued);
-        Hour hour = hours.computeIfAbsent(new HourKey(department, counter == null ? "" : counter, serviceDate, hourOfDay),
-                k -> new Hour());
+        if (gaveUp) {
+            return;
+        }
+        Hour hour = hours.computeIfAbsent(new HourKey(department, counter == null ? "" : counter, serviceDate,
+                offsets.hour(issued)), k -> new Hour());
         day.visits++;
         hour.visits++;
         if (absent) {
@@ -119,29 +129,32 @@ final class ImportRollups {
         if (isCompleted) {
             hour.completed++;
         }
-        if (called == CopyBinaryWriter.NULL_TIME) {
-            return;
-        }
-        day.called++;
-        hour.called++;
-        long wait = called - issued;
-        day.wait.add(wait);
-        hour.wait.add(wait);
-        if (!gaveUp) {
-            if (++waits > maxWaits) {
-                gaveUp = true;
-                days.values().forEach(d -> d.waits = null);
-            } else {
-                if (day.waits.length == day.wait.n - 1) {
-                    day.waits = Arrays.copyOf(day.waits, day.waits.length * 2);
-                }
-                day.waits[day.wait.n - 1] = (int) wait;
+        if (called != CopyBinaryWriter.NULL_TIME) {
+            long wait = called - issued;
+            day.called++;
+            hour.called++;
+            day.wait.add(wait);
+            hour.wait.add(wait);
+            if (day.waits.length == day.wait.n - 1) {
+                day.waits = Arrays.copyOf(day.waits, day.waits.length * 2);
+            }
+            day.waits[day.wait.n - 1] = (int) wait;
+            waits++;
+            if (completed != CopyBinaryWriter.NULL_TIME) {
+                day.service.add(completed - called);
+                hour.service.add(completed - called);
             }
         }
-        if (completed != CopyBinaryWriter.NULL_TIME) {
-            day.service.add(completed - called);
-            hour.service.add(completed - called);
+        if (waits > maxWaits || hours.size() > maxHours) {
+            gaveUp = true;
+            hours.clear();
+            days.values().forEach(d -> d.waits = null);
         }
+    }
+
+    /** Whether this import gave up keeping figures (a limit was passed) and the days will be recomputed. */
+    boolean gaveUp() {
+        return gaveUp;
     }
 
     /**

@@ -105,7 +105,17 @@ class ImportRollupsTest {
     }
 
     @Test
-    void whenTheWaitsAreTooManyToKeepTheGroupsAreRecomputedFromTheFacts() throws Exception {
+    void whenTooManyWaitsAreKeptTheDaysAreRecomputedFromTheFacts() throws Exception {
+        capped(3, ImportRollups.MAX_HOURS);
+    }
+
+    @Test
+    void whenTooManyHoursAreKeptTheDaysAreRecomputedFromTheFacts() throws Exception {
+        capped(ImportRollups.MAX_WAITS, 2);
+    }
+
+    /** Ten visits every 20 minutes from 09:20 (four hours), written with the trigger skipped, then the rollups. */
+    private void capped(int maxWaits, int maxHours) throws Exception {
         DataSource dataSource = app.bean(DataSource.class);
         LocalDate day = LocalDate.of(2031, 5, 12);
         try (Connection connection = dataSource.getConnection()) {
@@ -117,25 +127,29 @@ class ImportRollupsTest {
                             service_date, ticket_number, seq, issued_at, arrived_at, first_called_at, completed_at,
                             ended_at, outcome)
                         SELECT 'import', 'cap-' || n, 'honcho', 'kosodate', 'honcho-11', DATE '2031-05-12', n, 1,
-                            TIMESTAMPTZ '2031-05-12 09:00:00+09' + n * interval '1 minute',
-                            TIMESTAMPTZ '2031-05-12 09:00:00+09' + n * interval '1 minute',
-                            TIMESTAMPTZ '2031-05-12 09:00:00+09' + n * interval '90 seconds',
-                            TIMESTAMPTZ '2031-05-12 09:00:00+09' + n * interval '100 seconds',
-                            TIMESTAMPTZ '2031-05-12 09:00:00+09' + n * interval '100 seconds', 'COMPLETED'
+                            TIMESTAMPTZ '2031-05-12 09:00:00+09' + n * interval '20 minutes',
+                            TIMESTAMPTZ '2031-05-12 09:00:00+09' + n * interval '20 minutes',
+                            TIMESTAMPTZ '2031-05-12 09:00:00+09' + n * interval '20 minutes' + n * interval '30 seconds',
+                            TIMESTAMPTZ '2031-05-12 09:05:00+09' + n * interval '20 minutes' + n * interval '30 seconds',
+                            TIMESTAMPTZ '2031-05-12 09:05:00+09' + n * interval '20 minutes' + n * interval '30 seconds',
+                            'COMPLETED'
                         FROM generate_series(1, 10) n""");
                 s.execute(ImportRollups.RESTORE_TRIGGER);
             }
             // The trigger was told to skip: nothing yet.
             assertThat(app.jdbc().sql("SELECT count(*) FROM statistics.rollup_day").query(Long.class).single()).isZero();
-            ImportRollups rollups = new ImportRollups(ZoneId.of("Asia/Tokyo"), 3);
-            long start = LocalDate.of(2031, 5, 12).atTime(9, 0).atZone(ZoneId.of("Asia/Tokyo")).toEpochSecond();
+            ImportRollups rollups = new ImportRollups(ZoneId.of("Asia/Tokyo"), maxWaits, maxHours);
+            long start = day.atTime(9, 0).atZone(ZoneId.of("Asia/Tokyo")).toEpochSecond();
             for (int n = 1; n <= 10; n++) {
-                rollups.add("kosodate", "honcho-11", day, start + n * 60L, start + n * 90L, start + n * 100L, false, true);
+                long issued = start + n * 1200L;
+                rollups.add("kosodate", "honcho-11", day, issued, issued + n * 30L, issued + n * 30L + 300, false, true);
             }
+            assertThat(rollups.gaveUp()).as("a limit was passed").isTrue();
             rollups.write(connection, "honcho");
             connection.commit();
         }
         assertThat(app.jdbc().sql("SELECT visits FROM statistics.rollup_day").query(Integer.class).single()).isEqualTo(10);
+        assertThat(app.jdbc().sql("SELECT count(*) FROM statistics.rollup_hour").query(Long.class).single()).isEqualTo(4);
         assertEqualToARebuild();
     }
 }
