@@ -4,12 +4,12 @@ import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.madoguchi.platform.ItabashiPattern;
 
 /**
  * The figures the generated history must reproduce (令和6年度 行政監査 5-1 (1) ①, 図表3 and 図表4-1) and the
- * shapes it spreads them with. The month, weekday and intra-day shapes are the same figures as the demo's
- * arrival model in reception; they are repeated here because one module may not reach into another's
- * subpackage.
+ * shapes it spreads them with: the month, weekday and intra-day shapes are the ward's shared assumptions
+ * ({@link ItabashiPattern}), the same the demo and the forecast use.
  */
 public final class HistoryModel {
 
@@ -31,7 +31,7 @@ public final class HistoryModel {
 
     static final Map<String, WaitTarget> TABLE41_R5 = new LinkedHashMap<>();
 
-    /** Month weights, index 0 = January (the demo's figures, peaks where 図表4-1 has its longest month). */
+    /** Month weights, index 0 = January (peaks where 図表4-1 has its longest month). */
     static final Map<String, double[]> MONTHS = new LinkedHashMap<>();
 
     /** Counter ids of each department at 本庁舎 (V3__itabashi_floor.sql). */
@@ -52,23 +52,12 @@ public final class HistoryModel {
     static final Map<String, Map<String, Double>> HAND_OVER_TO = new LinkedHashMap<>();
 
     /** Monday carries the weekend's backlog. Index 0 = Monday. */
-    static final double[] WEEKDAYS = {1.25, 1.00, 0.95, 0.85, 0.95};
+    static final double[] WEEKDAYS = ItabashiPattern.weekdayWeights();
 
     /** Opening hours 08:30-17:15 in 15-minute slots. */
-    static final int OPENS_SECOND = 8 * 3600 + 30 * 60;
-    static final int SLOT_SECONDS = 15 * 60;
-    static final double[] SLOTS = {
-            1.0, 1.1,
-            1.3, 1.4, 1.5, 1.6,
-            1.7, 1.7, 1.6, 1.5,
-            1.3, 1.2, 1.1, 0.9,
-            0.7, 0.6, 0.6, 0.8,
-            1.2, 1.4, 1.5, 1.5,
-            1.4, 1.3, 1.2, 1.1,
-            1.0, 0.9, 0.9, 0.8,
-            0.7, 0.6, 0.5, 0.4,
-            0.2
-    };
+    static final int OPENS_SECOND = ItabashiPattern.OPENS.toSecondOfDay();
+    static final int SLOT_SECONDS = ItabashiPattern.SLOT_MINUTES * 60;
+    static final double[] SLOTS = ItabashiPattern.slotWeights();
 
     /** Of all tickets: cancelled before the call, and called but absent and dropped. */
     static final double CANCELLED_SHARE = 0.01;
@@ -91,13 +80,9 @@ public final class HistoryModel {
         TABLE41_R5.put("kokuho-nenkin", new WaitTarget(6 * 60 + 5, YearMonth.of(2023, 8), 2 * 60 + 59, YearMonth.of(2024, 2), 13 * 60 + 37));
         TABLE41_R5.put("kosodate", new WaitTarget(2 * 60 + 45, YearMonth.of(2023, 10), 2 * 60 + 3, YearMonth.of(2023, 8), 3 * 60 + 52));
 
-        //                                  Jan   Feb   Mar   Apr   May   Jun   Jul   Aug   Sep   Oct   Nov   Dec
-        MONTHS.put("koseki-jumin",  new double[] {1.00, 1.00, 1.50, 1.35, 1.00, 0.90, 0.90, 0.80, 0.90, 0.90, 0.90, 0.95});
-        MONTHS.put("kokuho-nenkin", new double[] {1.05, 1.40, 1.30, 1.20, 0.95, 1.05, 0.90, 0.75, 0.85, 0.85, 0.85, 0.85});
-        MONTHS.put("kosodate",      new double[] {0.95, 0.95, 1.10, 1.15, 0.95, 1.10, 0.95, 1.35, 0.90, 0.80, 0.85, 0.95});
-        MONTHS.put("koki-korei",    new double[] {0.95, 0.95, 0.95, 1.00, 0.85, 0.95, 1.40, 1.20, 0.95, 0.90, 0.90, 0.90});
-        MONTHS.put("kaigo",         new double[] {0.95, 0.90, 1.00, 1.05, 1.00, 1.00, 1.05, 1.15, 1.00, 0.95, 0.95, 1.00});
-        MONTHS.put("choju",         new double[] {0.90, 0.90, 1.00, 1.70, 1.10, 1.00, 0.95, 0.90, 0.95, 0.90, 0.90, 0.80});
+        for (String department : DEPARTMENTS) {
+            MONTHS.put(department, ItabashiPattern.monthWeights(department));
+        }
 
         COUNTERS.put("koseki-jumin", range(1, 8));
         COUNTERS.put("kokuho-nenkin", range(11, 16));
