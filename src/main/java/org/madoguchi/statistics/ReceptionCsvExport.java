@@ -11,7 +11,6 @@ import java.nio.charset.CharsetEncoder;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -19,7 +18,6 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.madoguchi.platform.ProblemException;
 import org.madoguchi.reception.EventType;
-import org.madoguchi.reception.Floor;
 import org.madoguchi.reception.FloorDirectory;
 import org.madoguchi.reception.ReceptionExport;
 import org.springframework.stereotype.Service;
@@ -73,7 +71,7 @@ class ReceptionCsvExport {
     long export(Kind kind, VisitExport.Request request, Runnable start, Supplier<OutputStream> out) {
         ReceptionExport.Filter filter = new ReceptionExport.Filter(request.from(), request.to(), request.officeId(),
                 request.departmentId(), request.counterId());
-        Names names = names();
+        FloorNames names = FloorNames.of(floors);
         ExportEncoding encoding = request.encoding();
         if (encoding == ExportEncoding.WINDOWS_31J) {
             preflight(kind, filter, names, encoding);
@@ -101,14 +99,14 @@ class ReceptionCsvExport {
         }
     }
 
-    private String[] eventRecord(ReceptionExport.EventRow e, Names names, ExportEncoding encoding) {
+    private String[] eventRecord(ReceptionExport.EventRow e, FloorNames names, ExportEncoding encoding) {
         return new String[] {time(e.occurredAt()), EVENT_TYPES.getOrDefault(e.type(), e.type().name()),
                 e.serviceDate() == null ? "" : e.serviceDate().format(DAY), e.ticketNumber() == null ? "" : e.ticketNumber().toString(),
                 e.seq() == null ? "" : e.seq().toString(), encoding.prepare(names.department(e.departmentId())),
                 encoding.prepare(names.counter(e.counterId())), status(e.fromStatus()), status(e.toStatus())};
     }
 
-    private String[] ticketRecord(ReceptionExport.TicketRow t, Names names, ExportEncoding encoding) {
+    private String[] ticketRecord(ReceptionExport.TicketRow t, FloorNames names, ExportEncoding encoding) {
         StringJoiner route = new StringJoiner("→");
         t.departmentIds().forEach(d -> route.add(names.department(d)));
         return new String[] {t.serviceDate().format(DAY), Integer.toString(t.number()), time(t.issuedAt()),
@@ -123,7 +121,7 @@ class ReceptionCsvExport {
      * refused. A row that arrives after this pass with such a character aborts the transfer (strict encoder); a
      * '?' is never written.
      */
-    private void preflight(Kind kind, ReceptionExport.Filter filter, Names names, ExportEncoding encoding) {
+    private void preflight(Kind kind, ReceptionExport.Filter filter, FloorNames names, ExportEncoding encoding) {
         CharsetEncoder encoder = encoding.strictEncoder();
         TreeSet<Integer> characters = new TreeSet<>();
         List<Long> lines = new ArrayList<>();
@@ -176,41 +174,5 @@ class ReceptionCsvExport {
 
     private static String status(String status) {
         return status == null ? "" : STATUSES.getOrDefault(status, status);
-    }
-
-    private Names names() {
-        Names names = new Names();
-        for (Floor.Office office : floors.offices()) {
-            Floor floor = floors.floor(office.id());
-            floor.departments().forEach(d -> names.departments.put(d.id(), d.nameJa()));
-            floor.counters().forEach(c -> names.counters.put(c.id(), c.labelJa()));
-            floor.priorityClasses().forEach(p -> names.priorities.put(p.id(), p.nameJa()));
-        }
-        return names;
-    }
-
-    private static final class Names {
-        final Map<String, String> departments = new HashMap<>();
-        final Map<String, String> counters = new HashMap<>();
-        final Map<String, String> priorities = new HashMap<>();
-
-        String department(String id) {
-            return id == null ? "" : departments.getOrDefault(id, id);
-        }
-
-        String counter(String id) {
-            return id == null ? "" : counters.getOrDefault(id, id);
-        }
-
-        String priority(String id) {
-            return id == null ? "" : priorities.getOrDefault(id, id);
-        }
-
-        List<String> all() {
-            List<String> all = new ArrayList<>(departments.values());
-            all.addAll(counters.values());
-            all.addAll(priorities.values());
-            return all;
-        }
     }
 }

@@ -13,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,7 +28,6 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.madoguchi.platform.ProblemException;
-import org.madoguchi.reception.Floor;
 import org.madoguchi.reception.FloorDirectory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -103,7 +101,7 @@ class VisitExport {
             throw ProblemException.invalid("period-too-long", "一度に出力できる期間は最長 " + MAX_YEARS
                     + " 年です。期間を分けて出力してください。");
         }
-        Names names = names();
+        FloorNames names = FloorNames.of(floors);
         if (office != null && !floors.officeExists(office)) {
             throw ProblemException.invalid("unknown-office", "庁舎「" + office + "」は登録されていません。");
         }
@@ -132,7 +130,7 @@ class VisitExport {
     enum Path { BINARY, TEXT }
 
     long export(Request request, Runnable start, Supplier<OutputStream> out, Path path) {
-        Names names = names();
+        FloorNames names = FloorNames.of(floors);
         return snapshot.execute(status -> {
             if (request.encoding() == ExportEncoding.WINDOWS_31J) {
                 preflight(request, names);
@@ -146,7 +144,7 @@ class VisitExport {
      * Raw columns with COPY … (FORMAT binary) on the transaction's connection (same snapshot as the pre-flight
      * check), formatted by {@link VisitCsvRows} straight into the response. PostgreSQL only reads and orders.
      */
-    private long streamBinary(Request request, Names names, OutputStream out) {
+    private long streamBinary(Request request, FloorNames names, OutputStream out) {
         ExportEncoding encoding = request.encoding();
         java.util.function.Function<String, byte[]> encode = encoding == ExportEncoding.UTF_8 ? VisitCsvRows::utf8
                 : VisitCsvRows.windows31j(encoding.strictEncoder());
@@ -207,7 +205,7 @@ class VisitExport {
      * snapshot as the pre-flight check); Java only adds the BOM and header, turns the line ends into CRLF and, for
      * windows-31j, transcodes. No row passes through JDBC's result-set machinery, which was the bottleneck.
      */
-    private long stream(Request request, Names names, OutputStream out) {
+    private long stream(Request request, FloorNames names, OutputStream out) {
         ExportEncoding encoding = request.encoding();
         try {
             OutputStream body;
@@ -248,7 +246,7 @@ class VisitExport {
     }
 
     /** The export's query with every value as a literal (COPY takes no parameters); names as one jsonb constant. */
-    private String copySql(Request request, Names floorNames) {
+    private String copySql(Request request, FloorNames floorNames) {
         Map<String, Map<String, String>> lookup = new LinkedHashMap<>();
         lookup.put("d", floorNames.departments);
         lookup.put("c", floorNames.counters);
@@ -307,7 +305,7 @@ class VisitExport {
      * Finds the characters that windows-31j cannot hold even after mapping, and the lines where they are, and
      * refuses the export with both. Only names and procedure ids are free text; times, numbers and outcomes are not.
      */
-    private void preflight(Request request, Names names) {
+    private void preflight(Request request, FloorNames names) {
         CharsetEncoder encoder = request.encoding().strictEncoder();
         Filter filter = filter(request);
         Set<String> badDepartments = new LinkedHashSet<>();
@@ -411,54 +409,5 @@ class VisitExport {
 
     private static String[] procedureIds(Array array) throws SQLException {
         return array == null ? new String[0] : (String[]) array.getArray();
-    }
-
-    private Names names() {
-        Names names = new Names();
-        for (Floor.Office office : floors.offices()) {
-            Floor floor = floors.floor(office.id());
-            floor.departments().forEach(d -> names.departments.put(d.id(), d.nameJa()));
-            floor.counters().forEach(c -> names.counters.put(c.id(), c.labelJa()));
-            floor.procedures().forEach(p -> names.procedures.put(p.id(), p.nameJa()));
-        }
-        return names;
-    }
-
-    /** Japanese names of the floor, read once per export; an id no longer on the floor is written as it is. */
-    private static final class Names {
-        final Map<String, String> departments = new HashMap<>();
-        final Map<String, String> counters = new HashMap<>();
-        final Map<String, String> procedures = new HashMap<>();
-        private final Map<List<String>, String> joined = new LinkedHashMap<>();
-
-        String department(String id) {
-            return departments.getOrDefault(id, id);
-        }
-
-        String counter(String id) {
-            return id == null ? "" : counters.getOrDefault(id, id);
-        }
-
-        String procedure(String id) {
-            return procedures.getOrDefault(id, id);
-        }
-
-        String procedures(String[] ids) {
-            if (ids.length == 0) {
-                return "";
-            }
-            // Few distinct combinations exist; joining once per combination keeps the loop cheap.
-            List<String> key = List.of(ids);
-            String cached = joined.get(key);
-            if (cached != null) {
-                return cached;
-            }
-            StringJoiner names = new StringJoiner("、");
-            key.forEach(id -> names.add(procedure(id)));
-            if (joined.size() < 10_000) {
-                joined.put(key, names.toString());
-            }
-            return names.toString();
-        }
     }
 }
