@@ -119,7 +119,8 @@ class LegacyImport {
             try {
                 try (Statement s = connection.createStatement()) {
                     // One import at a time (nothing else writes source 'import'): each then sees every earlier import
-                    // committed, so the key checks are complete. Room for the rollup trigger's aggregation.
+                    // committed, so the key checks are complete. Room for the statement's transition table and for
+                    // the rollup trigger's aggregation on the staged way.
                     s.execute("SELECT pg_advisory_xact_lock(20231, 15)");
                     s.execute("SET LOCAL work_mem = '64MB'");
                 }
@@ -161,10 +162,10 @@ class LegacyImport {
 
     /**
      * The usual case in one pass: every line valid and new. Lines stream with binary COPY straight into the facts
-     * table while the next ones are parsed, so reading the file and inserting overlap on two cores, and the rollup
-     * trigger runs once at the end. Answers null, and the caller rolls this attempt back, at the first refused line
-     * or when a key is already present (imported before, or twice in this file: the primary key says so); the staged
-     * way then decides and reports.
+     * table while the next ones are parsed, so reading the file and inserting overlap on two cores; the rollups are
+     * added up on the way ({@link ImportRollups}) instead of by the trigger afterwards. Answers null, and the caller
+     * rolls this attempt back, at the first refused line or when a key is already present (imported before, or twice
+     * in this file: the primary key says so); the staged way then decides and reports.
      */
     private Result direct(Connection connection, Input input, long started) throws SQLException {
         ImportRollups rollups = new ImportRollups(ImportRollups.zone(connection));
