@@ -15,6 +15,7 @@ import org.madoguchi.reception.ItineraryStep;
 import org.madoguchi.reception.PlainPlanCodes;
 import org.madoguchi.reception.ReceptionService;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.interactions.Actions;
@@ -132,8 +133,12 @@ class KioskToCounterFlowTest {
         new Actions(k).sendKeys(code + Keys.ENTER).perform();
         kiosk.await(ExpectedConditions.urlContains("/kiosk/tickets/"));
         assertThat(k.findElement(By.id("route")).getText()).contains("戸籍住民課").contains("子育て支援課");
-
+        // The ticket page prints itself just after it has loaded; leave it only once that has happened, and type the
+        // next code only into a kiosk page that has finished loading (keys sent earlier are lost, under load).
+        kiosk.await(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
         k.get(app.url("/kiosk"));
+        kiosk.await(d -> d.getCurrentUrl().endsWith("/kiosk")
+                && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
         new Actions(k).sendKeys("MDG1:nowhere" + Keys.ENTER).perform();
         kiosk.await(ExpectedConditions.visibilityOfElementLocated(By.id("bad-code")));
         assertThat(k.getCurrentUrl()).endsWith("/kiosk");
