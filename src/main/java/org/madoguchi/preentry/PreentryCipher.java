@@ -1,14 +1,9 @@
 package org.madoguchi.preentry;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
+import org.madoguchi.platform.KeyFiles;
 import org.madoguchi.platform.KeyRing;
 import org.springframework.stereotype.Component;
 
@@ -31,38 +26,10 @@ class PreentryCipher {
                         random bytes (openssl rand -base64 32) and madoguchi.preentry.active-key to <id>, or \
                         madoguchi.preentry.key-file to a file the key may be generated into (docs/preentry.md).""");
             }
-            configured = Map.of("file", generatedKey(Path.of(properties.keyFile())));
+            configured = Map.of("file", KeyFiles.readOrCreateKey(Path.of(properties.keyFile()), "the pre-entry key file"));
             active = "file";
         }
         this.keys = KeyRing.fromBase64("madoguchi.preentry", configured, active, Set.of(32));
-    }
-
-    /** Reads the key file, or creates it readable by its owner only; the key never goes to the log. */
-    private static String generatedKey(Path file) {
-        try {
-            if (Files.exists(file)) {
-                return Files.readString(file, StandardCharsets.US_ASCII).trim();
-            }
-            if (file.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(file.toAbsolutePath().getParent());
-            }
-            String encoded = Base64.getEncoder().encodeToString(KeyRing.randomKey());
-            Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".preentry-key", ".tmp");
-            try {
-                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // Not a POSIX file system (Windows): the directory's permissions apply.
-            }
-            Files.writeString(temp, encoded + "\n", StandardCharsets.US_ASCII);
-            try {
-                Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException raced) {
-                Files.deleteIfExists(temp);
-            }
-            return Files.readString(file, StandardCharsets.US_ASCII).trim();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read or create the pre-entry key file", e);
-        }
     }
 
     String activeKeyId() {
