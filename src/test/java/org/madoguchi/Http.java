@@ -80,7 +80,7 @@ public final class Http {
 
     public Response send(HttpRequest.Builder builder) {
         try {
-            HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(withCsrf(builder.build()), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(), response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -88,6 +88,36 @@ public final class Http {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** CSRF tokens per application and Basic credentials; the cookie-held token does not expire. */
+    private static final Map<String, String[]> CSRF = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A password-signed state-changing request needs a CSRF token, as a browser session does; like a careful
+     * script, fetch one (GET /api/v1/csrf) and send it back as cookie and header. Bearer tokens need none.
+     */
+    private HttpRequest withCsrf(HttpRequest request) throws IOException, InterruptedException {
+        String authorization = request.headers().firstValue("Authorization").orElse("");
+        if (!authorization.startsWith("Basic ") || java.util.Set.of("GET", "HEAD", "OPTIONS").contains(request.method())
+                || request.headers().firstValue("X-XSRF-TOKEN").isPresent()) {
+            return request;
+        }
+        String[] token = CSRF.get(app.port() + " " + authorization);
+        if (token == null) {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(app.url("/api/v1/csrf")))
+                    .header("Authorization", authorization).GET().build(), HttpResponse.BodyHandlers.ofString());
+            String cookie = response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("XSRF-TOKEN="))
+                    .map(c -> c.split(";")[0]).findFirst().orElseThrow(() -> new IllegalStateException(
+                            "no CSRF cookie: " + response.statusCode() + " " + response.body()));
+            token = new String[] {cookie, JSON.readTree(response.body()).path("token").asString()};
+            CSRF.put(app.port() + " " + authorization, token);
+        }
+        String existing = request.headers().firstValue("Cookie").orElse(null);
+        String[] csrf = token;
+        return HttpRequest.newBuilder(request, (name, value) -> !name.equalsIgnoreCase("Cookie"))
+                .header("Cookie", existing == null ? csrf[0] : existing + "; " + csrf[0])
+                .header("X-XSRF-TOKEN", csrf[1]).build();
     }
 
     public HttpRequest.Builder request(String path) {

@@ -20,7 +20,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class TestApp {
 
-    public static final String ADMIN_PASSWORD = "test-admin-password-1";
+    public static final String ADMIN_PASSWORD = "kanrisha-test-password-1";
+    /** What the first administrator starts with; as on a real installation it must be changed first. */
+    public static final String INITIAL_ADMIN_PASSWORD = "test-initial-admin-password";
 
     private static EmbeddedPostgres database;
     private static TestApp shared;
@@ -68,7 +70,7 @@ public final class TestApp {
             properties.put("spring.datasource.username", "postgres");
         }
         properties.put("server.port", "0");
-        properties.put("madoguchi.admin.initial-password", ADMIN_PASSWORD);
+        properties.put("madoguchi.admin.initial-password", INITIAL_ADMIN_PASSWORD);
         properties.put("madoguchi.reception.auto-close-day", "false");
         // Several instances run in one JVM (and a developer's own may be running): no fixed ports.
         properties.put("madoguchi.liveinfo.stream-port", "0");
@@ -80,7 +82,22 @@ public final class TestApp {
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(MadoguchiApplication.class).run(args);
-        return new TestApp(context);
+        TestApp app = new TestApp(context);
+        app.replaceInitialAdminPassword();
+        return app;
+    }
+
+    /** On a fresh database the administrator first replaces the initial password, as the README asks. */
+    private void replaceInitialAdminPassword() {
+        boolean mustChange = jdbc().sql("SELECT must_change_password FROM platform.staff WHERE login = 'admin'")
+                .query(Boolean.class).optional().orElse(false);
+        if (mustChange) {
+            Http.Response changed = new Http(this).basic("admin", INITIAL_ADMIN_PASSWORD).post("/api/v1/staff/me/password",
+                    Http.json(Map.of("currentPassword", INITIAL_ADMIN_PASSWORD, "newPassword", ADMIN_PASSWORD)));
+            if (changed.status() != 204) {
+                throw new IllegalStateException("could not set the test administrator's password: " + changed.body());
+            }
+        }
     }
 
     public <T> T bean(Class<T> type) {

@@ -34,13 +34,13 @@ class SecurityBoundaryTest {
     @BeforeAll
     static void accounts() {
         Http admin = new Http(TestApp.shared()).admin();
-        var created = admin.post("/api/v1/admin/staff", Http.json(Map.of("login", "koseki-" + SUFFIX,
+        var created = admin.post("/api/v1/admin/staff", Http.json(Map.of("mustChangePassword", false, "login", "koseki-" + SUFFIX,
                 "displayName", "戸籍 太郎", "password", PASSWORD, "role", "STAFF", "departments", List.of("koseki-jumin"))));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         kosekiStaffId = created.json().path("id").asLong();
-        assertThat(admin.post("/api/v1/admin/staff", Http.json(Map.of("login", "kokuho-" + SUFFIX, "displayName", "国保 花子",
+        assertThat(admin.post("/api/v1/admin/staff", Http.json(Map.of("mustChangePassword", false, "login", "kokuho-" + SUFFIX, "displayName", "国保 花子",
                 "password", PASSWORD, "role", "STAFF", "departments", List.of("kokuho-nenkin")))).status()).isEqualTo(201);
-        assertThat(admin.post("/api/v1/admin/staff", Http.json(Map.of("login", "manager-" + SUFFIX, "displayName", "課長",
+        assertThat(admin.post("/api/v1/admin/staff", Http.json(Map.of("mustChangePassword", false, "login", "manager-" + SUFFIX, "displayName", "課長",
                 "password", PASSWORD, "role", "MANAGER", "departments", List.of()))).status()).isEqualTo(201);
         kioskToken = admin.post("/api/v1/admin/devices", Http.json(Map.of("name", "1階発券機", "kind", "KIOSK",
                 "officeId", "honcho"))).json().path("token").asString();
@@ -185,10 +185,10 @@ class SecurityBoundaryTest {
                 .param("l", "koseki-" + SUFFIX).query(String.class).single();
         assertThat(hash).startsWith("{bcrypt}$2").doesNotContain(PASSWORD);
         assertThat(app.bean(Accounts.class).listStaff()).extracting(Accounts.StaffAccount::login).contains("admin");
-        Http.Response weak = admin.post("/api/v1/admin/staff", Http.json(Map.of("login", "weak-" + SUFFIX,
+        Http.Response weak = admin.post("/api/v1/admin/staff", Http.json(Map.of("mustChangePassword", false, "login", "weak-" + SUFFIX,
                 "displayName", "x", "password", "short", "role", "STAFF", "departments", List.of("koseki-jumin"))));
         assertThat(weak.status()).isEqualTo(400);
-        Http.Response unknownDepartment = admin.post("/api/v1/admin/staff", Http.json(Map.of("login", "x-" + SUFFIX,
+        Http.Response unknownDepartment = admin.post("/api/v1/admin/staff", Http.json(Map.of("mustChangePassword", false, "login", "x-" + SUFFIX,
                 "displayName", "x", "password", PASSWORD, "role", "STAFF", "departments", List.of("nowhere"))));
         assertThat(unknownDepartment.status()).isEqualTo(422);
     }

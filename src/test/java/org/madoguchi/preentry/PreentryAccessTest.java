@@ -34,7 +34,7 @@ class PreentryAccessTest {
 
     private String staff(String department) {
         String login = "pre-" + department + "-" + UUID.randomUUID().toString().substring(0, 6);
-        Http.Response created = new Http(app).admin().post("/api/v1/admin/staff", Http.json(Map.of("login", login,
+        Http.Response created = new Http(app).admin().post("/api/v1/admin/staff", Http.json(Map.of("mustChangePassword", false, "login", login,
                 "displayName", "職員 " + login, "password", PASSWORD, "role", "STAFF", "departments", List.of(department))));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return login;

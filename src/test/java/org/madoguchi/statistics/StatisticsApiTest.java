@@ -33,7 +33,7 @@ class StatisticsApiTest {
         created = true;
         Http admin = new Http(TestApp.shared()).admin();
         for (String role : List.of("MANAGER", "STAFF")) {
-            Http.Response created = admin.post("/api/v1/admin/staff", Http.json(Map.of("login",
+            Http.Response created = admin.post("/api/v1/admin/staff", Http.json(Map.of("mustChangePassword", false, "login",
                     "stats-" + role.toLowerCase() + "-" + SUFFIX, "displayName", "統計 " + role, "password", PASSWORD,
                     "role", role, "departments", role.equals("STAFF") ? List.of("koseki-jumin") : List.of())));
             assertThat(created.status()).as(created.body()).isEqualTo(201);

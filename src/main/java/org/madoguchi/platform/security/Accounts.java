@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -33,10 +34,19 @@ public class Accounts implements UserDetailsService {
         this.passwordEncoder = passwordEncoder;
     }
 
-    public record StaffAccount(long id, String login, String displayName, Actor.Role role, Set<String> departments) {
+    public record StaffAccount(long id, String login, String displayName, Actor.Role role, Set<String> departments,
+                               boolean enabled, boolean mustChangePassword) {
     }
 
     public record DeviceRegistration(long id, String name, Actor.Role kind, String officeId, String token) {
+    }
+
+    public record Device(long id, String name, Actor.Role kind, String officeId, boolean enabled, Instant createdAt,
+                         Instant revokedAt) {
+    }
+
+    public record StaffTokenInfo(long id, long staffId, String name, Instant createdAt, boolean revoked,
+                                 Instant revokedAt) {
     }
 
     @Override
@@ -45,12 +55,14 @@ public class Accounts implements UserDetailsService {
     }
 
     Optional<StaffPrincipal> findStaff(String login) {
-        return jdbc.sql("SELECT id, login, display_name, password_hash, role, enabled FROM platform.staff WHERE login = :login")
+        return jdbc.sql("""
+                        SELECT id, login, display_name, password_hash, role, enabled, must_change_password
+                        FROM platform.staff WHERE login = :login""")
                 .param("login", login)
                 .query((rs, n) -> new StaffPrincipal(rs.getLong("id"), rs.getString("login"),
                         rs.getString("display_name"), rs.getString("password_hash"),
                         Actor.Role.valueOf(rs.getString("role")), rs.getBoolean("enabled"),
-                        departmentsOf(rs.getLong("id"))))
+                        rs.getBoolean("must_change_password"), departmentsOf(rs.getLong("id"))))
                 .optional();
     }
 
@@ -72,26 +84,92 @@ public class Accounts implements UserDetailsService {
 
     @Transactional
     public StaffAccount createStaff(String login, String displayName, String rawPassword, Actor.Role role,
-                                    Set<String> departments) {
+                                    Set<String> departments, boolean mustChangePassword) {
         long id = jdbc.sql("""
-                        INSERT INTO platform.staff (login, display_name, password_hash, role)
-                        VALUES (:login, :name, :hash, :role) RETURNING id""")
+                        INSERT INTO platform.staff (login, display_name, password_hash, role, must_change_password)
+                        VALUES (:login, :name, :hash, :role, :must) RETURNING id""")
                 .param("login", login).param("name", displayName)
                 .param("hash", passwordEncoder.encode(rawPassword)).param("role", role.name())
+                .param("must", mustChangePassword)
                 .query(Long.class).single();
         for (String department : departments) {
             jdbc.sql("INSERT INTO platform.staff_department (staff_id, department_id) VALUES (:id, :d)")
                     .param("id", id).param("d", department).update();
         }
-        return new StaffAccount(id, login, displayName, role, Set.copyOf(departments));
+        return new StaffAccount(id, login, displayName, role, Set.copyOf(departments), true, mustChangePassword);
     }
 
     public List<StaffAccount> listStaff() {
-        return jdbc.sql("SELECT id, login, display_name, role FROM platform.staff ORDER BY id")
-                .query((rs, n) -> new StaffAccount(rs.getLong("id"), rs.getString("login"),
-                        rs.getString("display_name"), Actor.Role.valueOf(rs.getString("role")),
-                        departmentsOf(rs.getLong("id"))))
+        return jdbc.sql("SELECT id, login, display_name, role, enabled, must_change_password FROM platform.staff ORDER BY id")
+                .query((rs, n) -> staffAccount(rs)).list();
+    }
+
+    Optional<StaffAccount> staffById(long id) {
+        return jdbc.sql("""
+                        SELECT id, login, display_name, role, enabled, must_change_password FROM platform.staff
+                        WHERE id = :id""").param("id", id).query((rs, n) -> staffAccount(rs)).optional();
+    }
+
+    private StaffAccount staffAccount(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new StaffAccount(rs.getLong("id"), rs.getString("login"), rs.getString("display_name"),
+                Actor.Role.valueOf(rs.getString("role")), departmentsOf(rs.getLong("id")), rs.getBoolean("enabled"),
+                rs.getBoolean("must_change_password"));
+    }
+
+    /** True when {@code rawPassword} is the account's current password (costs one password hash). */
+    boolean passwordMatches(long staffId, String rawPassword) {
+        return jdbc.sql("SELECT password_hash FROM platform.staff WHERE id = :id").param("id", staffId)
+                .query(String.class).optional().map(hash -> passwordEncoder.matches(rawPassword, hash)).orElse(false);
+    }
+
+    /**
+     * Sets a new password. {@code mustChange} is true when someone else chose it (an administrator's reset), so the
+     * account's owner is asked to replace it at their next sign-in.
+     */
+    void setPassword(long staffId, String rawPassword, boolean mustChange) {
+        jdbc.sql("""
+                        UPDATE platform.staff SET password_hash = :hash, must_change_password = :must,
+                               password_changed_at = now() WHERE id = :id""")
+                .param("hash", passwordEncoder.encode(rawPassword)).param("must", mustChange).param("id", staffId)
+                .update();
+    }
+
+    boolean setEnabled(long staffId, boolean enabled) {
+        return jdbc.sql("UPDATE platform.staff SET enabled = :enabled WHERE id = :id")
+                .param("enabled", enabled).param("id", staffId).update() == 1;
+    }
+
+    List<StaffTokenInfo> tokensOf(long staffId) {
+        return jdbc.sql("""
+                        SELECT id, staff_id, name, created_at, revoked, revoked_at FROM platform.staff_token
+                        WHERE staff_id = :staff ORDER BY id""").param("staff", staffId)
+                .query((rs, n) -> new StaffTokenInfo(rs.getLong("id"), rs.getLong("staff_id"), rs.getString("name"),
+                        rs.getTimestamp("created_at").toInstant(), rs.getBoolean("revoked"),
+                        rs.getTimestamp("revoked_at") == null ? null : rs.getTimestamp("revoked_at").toInstant()))
                 .list();
+    }
+
+    /** Revokes a token; with {@code ownerId} only if it belongs to that staff member. False if none was revoked. */
+    boolean revokeToken(long tokenId, Long ownerId) {
+        return jdbc.sql("""
+                        UPDATE platform.staff_token SET revoked = true, revoked_at = now()
+                        WHERE id = :id AND NOT revoked AND (CAST(:owner AS bigint) IS NULL OR staff_id = :owner)""")
+                .param("id", tokenId).param("owner", ownerId).update() == 1;
+    }
+
+    List<Device> listDevices() {
+        return jdbc.sql("SELECT id, name, kind, office_id, enabled, created_at, revoked_at FROM platform.device ORDER BY id")
+                .query((rs, n) -> new Device(rs.getLong("id"), rs.getString("name"),
+                        Actor.Role.valueOf(rs.getString("kind")), rs.getString("office_id"), rs.getBoolean("enabled"),
+                        rs.getTimestamp("created_at").toInstant(),
+                        rs.getTimestamp("revoked_at") == null ? null : rs.getTimestamp("revoked_at").toInstant()))
+                .list();
+    }
+
+    /** A revoked device's token and paired browsers stop working at their next request. */
+    boolean revokeDevice(long deviceId) {
+        return jdbc.sql("UPDATE platform.device SET enabled = false, revoked_at = now() WHERE id = :id AND enabled")
+                .param("id", deviceId).update() == 1;
     }
 
     /** Registers a device and returns its token; only the token's hash is stored, so it is shown once. */

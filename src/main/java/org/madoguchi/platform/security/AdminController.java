@@ -17,6 +17,7 @@ import org.madoguchi.platform.ProblemException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -39,7 +40,7 @@ class AdminController {
                     @NotBlank @Size(max = 100) String displayName,
                     @NotBlank @Size(min = 12, max = 128, message = "12〜128 文字") String password,
                     @NotNull Actor.Role role,
-                    @Size(max = 20) Set<@NotBlank String> departments) {
+                    @Size(max = 20) Set<@NotBlank String> departments, Boolean mustChangePassword) {
     }
 
     record NewDevice(@NotBlank @Size(max = 100) String name, @NotNull Actor.Role kind, @NotBlank String officeId) {
@@ -61,29 +62,16 @@ class AdminController {
             throw ProblemException.invalid("no-department", "窓口職員には担当する課を 1 つ以上指定してください。");
         }
         try {
-            var created = accounts.createStaff(body.login(), body.displayName(), body.password(), body.role(), departments);
+            // Someone else chose this password, so by default its owner replaces it at the first sign-in.
+            boolean mustChange = body.mustChangePassword() == null || body.mustChangePassword();
+            var created = accounts.createStaff(body.login(), body.displayName(), body.password(), body.role(),
+                    departments, mustChange);
             accounts.audit(actor.get().staffId(), "STAFF_CREATED", "staff " + created.id() + " (" + created.login()
                     + ", " + created.role() + ", " + String.join("/", new java.util.TreeSet<>(departments)) + ")");
             return ResponseEntity.created(URI.create("/api/v1/admin/staff/" + created.id())).body(created);
         } catch (DuplicateKeyException e) {
             throw ProblemException.conflict("login-taken", "職員ID「" + body.login() + "」はすでに使われています。");
         }
-    }
-
-    record NewToken(@NotBlank @Size(max = 100) String name) {
-    }
-
-    /** Any signed-in staff member may create API tokens for themselves (path outside /admin on purpose). */
-    @PostMapping("/api/v1/staff/me/tokens")
-    @Operation(summary = "Create an API token for yourself (Authorization: Bearer stf_…); shown only in this response")
-    ResponseEntity<Accounts.StaffToken> createToken(@Valid @RequestBody NewToken body,
-                                                    org.springframework.security.core.Authentication authentication) {
-        if (!(authentication != null && authentication.getPrincipal() instanceof StaffPrincipal staff)) {
-            throw ProblemException.forbidden("forbidden", "職員としてログインしてください。");
-        }
-        Accounts.StaffToken token = accounts.createStaffToken(staff.id(), body.name());
-        accounts.audit(staff.id(), "STAFF_TOKEN_CREATED", "token " + token.id() + " of staff " + staff.id());
-        return ResponseEntity.status(201).body(token);
     }
 
     @GetMapping("/api/v1/admin/staff")
@@ -104,5 +92,21 @@ class AdminController {
         accounts.audit(actor.get().staffId(), "DEVICE_REGISTERED", "device " + device.id() + " (" + device.kind()
                 + " at " + device.officeId() + ")");
         return ResponseEntity.created(URI.create("/api/v1/admin/devices/" + device.id())).body(device);
+    }
+
+    @GetMapping("/api/v1/admin/devices")
+    @Operation(summary = "Registered kiosks and display boards (never their tokens)")
+    List<Accounts.Device> devices() {
+        return accounts.listDevices();
+    }
+
+    @PostMapping("/api/v1/admin/devices/{deviceId}/revoke")
+    @Operation(summary = "Revoke a device: its token and every browser paired with it stop working at once")
+    ResponseEntity<Void> revokeDevice(@PathVariable long deviceId) {
+        if (!accounts.revokeDevice(deviceId)) {
+            throw ProblemException.notFound("unknown-device", "その端末は見つからないか、すでに無効です。");
+        }
+        accounts.audit(actor.get().staffId(), "DEVICE_REVOKED", "device " + deviceId);
+        return ResponseEntity.noContent().build();
     }
 }

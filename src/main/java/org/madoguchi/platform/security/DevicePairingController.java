@@ -1,8 +1,7 @@
 package org.madoguchi.platform.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Duration;
-import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,7 +27,7 @@ class DevicePairingController {
     }
 
     @PostMapping("/devices/pair")
-    String pair(@RequestParam String token, HttpServletResponse response, Model model) {
+    String pair(@RequestParam String token, HttpServletRequest request, HttpServletResponse response, Model model) {
         String trimmed = token.trim();
         var device = accounts.findDevice(trimmed);
         if (device.isEmpty()) {
@@ -36,9 +35,7 @@ class DevicePairingController {
             response.setStatus(422);
             return "devices/pair";
         }
-        ResponseCookie cookie = ResponseCookie.from(DeviceTokenFilter.DEVICE_COOKIE, trimmed)
-                .httpOnly(true).sameSite("Strict").path("/").maxAge(Duration.ofDays(400)).build();
-        response.addHeader("Set-Cookie", cookie.toString());
+        response.addHeader("Set-Cookie", DeviceTokenFilter.pairingCookie(trimmed, request.isSecure()).toString());
         return "redirect:" + (device.get().role() == org.madoguchi.platform.Actor.Role.KIOSK ? "/kiosk" : "/board");
     }
 }

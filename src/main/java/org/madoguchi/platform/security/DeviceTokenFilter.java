@@ -6,7 +6,9 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
+import org.springframework.http.ResponseCookie;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -32,9 +34,11 @@ class DeviceTokenFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
         if (header != null && header.startsWith("Bearer stf_")) {
-            accounts.findStaffByToken(header.substring("Bearer ".length()).trim()).ifPresent(staff ->
-                    SecurityContextHolder.getContext().setAuthentication(
-                            new UsernamePasswordAuthenticationToken(staff, null, staff.getAuthorities())));
+            accounts.findStaffByToken(header.substring("Bearer ".length()).trim()).ifPresent(staff -> {
+                staff.eraseCredentials();
+                SecurityContextHolder.getContext().setAuthentication(
+                        new UsernamePasswordAuthenticationToken(staff, null, staff.getAuthorities()));
+            });
         }
         String token = tokenOf(request);
         if (token != null) {
@@ -42,9 +46,31 @@ class DeviceTokenFilter extends OncePerRequestFilter {
                 var authentication = new UsernamePasswordAuthenticationToken(device, null,
                         List.of(new SimpleGrantedAuthority("ROLE_" + device.role().name())));
                 SecurityContextHolder.getContext().setAuthentication(authentication);
+                if (fromCookie(request) && isScreenPage(request)) {
+                    // Each load of the kiosk or board page extends the pairing; an unused browser falls out.
+                    response.addHeader("Set-Cookie", pairingCookie(token, request.isSecure()).toString());
+                }
             });
         }
         chain.doFilter(request, response);
+    }
+
+    /** Paired browsers stay paired while in use; one left unused this long must be paired again. */
+    static final Duration PAIRING_LIFETIME = Duration.ofDays(30);
+
+    static ResponseCookie pairingCookie(String token, boolean secure) {
+        return ResponseCookie.from(DEVICE_COOKIE, token).httpOnly(true).secure(secure).sameSite("Strict").path("/")
+                .maxAge(PAIRING_LIFETIME).build();
+    }
+
+    private static boolean fromCookie(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        return header == null || !header.startsWith("Bearer dev_");
+    }
+
+    private static boolean isScreenPage(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return "GET".equals(request.getMethod()) && (path.equals("/kiosk") || path.equals("/board"));
     }
 
     /** A bearer header (API clients) or the cookie a paired kiosk or board browser carries. */

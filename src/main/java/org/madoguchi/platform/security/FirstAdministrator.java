@@ -3,12 +3,11 @@ package org.madoguchi.platform.security;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Set;
 import org.madoguchi.platform.Actor;
+import org.madoguchi.platform.KeyFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,12 +18,14 @@ import org.springframework.stereotype.Component;
 /**
  * On the first run there is nobody to sign in as. An administrator {@code admin} is created with the
  * password from {@code MADOGUCHI_ADMIN_PASSWORD}, or a random one written to a file readable only by the
- * owner, so that the secret never reaches a log.
+ * owner, so that the secret never reaches a log. Either way it must be replaced at the first sign-in.
  */
 @Component
 class FirstAdministrator implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(FirstAdministrator.class);
+
+    static final String LOGIN = "admin";
 
     private final Accounts accounts;
     private final String configuredPassword;
@@ -48,21 +49,29 @@ class FirstAdministrator implements ApplicationRunner {
             byte[] bytes = new byte[18];
             new SecureRandom().nextBytes(bytes);
             password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-            Path parent = passwordFile.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Files.writeString(passwordFile, password + System.lineSeparator(), StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING);
-            try {
-                Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // Not a POSIX file system; the file stays with the default permissions.
-            }
-            log.warn("Created the first administrator 'admin'; its password is in {}. Change it after signing in.",
-                    passwordFile.toAbsolutePath());
+            // Owner-only from its first byte; a file left by an earlier run is replaced.
+            Files.deleteIfExists(passwordFile);
+            KeyFiles.writeOwnerOnly(passwordFile, password);
+            log.warn("Created the first administrator 'admin'; its password is in {}. It must be changed at the first "
+                    + "sign-in, and the file is then deleted.", passwordFile.toAbsolutePath());
         } else {
             log.info("Created the first administrator 'admin' with the configured initial password.");
         }
-        var admin = accounts.createStaff("admin", "管理者", password, Actor.Role.ADMIN, Set.of());
+        var admin = accounts.createStaff(LOGIN, "管理者", password, Actor.Role.ADMIN, Set.of(), true);
         accounts.audit(null, "FIRST_ADMIN_CREATED", "staff " + admin.id() + " (admin)");
+    }
+
+    /** Once the first administrator has chosen a password, the generated one is useless and its file goes. */
+    void passwordChanged(String login) {
+        if (!LOGIN.equals(login)) {
+            return;
+        }
+        try {
+            if (Files.deleteIfExists(passwordFile)) {
+                log.info("Deleted {}: the first administrator has changed the password.", passwordFile.toAbsolutePath());
+            }
+        } catch (IOException e) {
+            log.warn("Could not delete {}; delete it by hand.", passwordFile.toAbsolutePath());
+        }
     }
 }

@@ -3,7 +3,6 @@ package org.madoguchi.platform.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
@@ -21,7 +20,15 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, Acces
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"madoguchi\"");
+        if (e instanceof LoginThrottledException throttled) {
+            response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+            write(response, 429, "too-many-attempts", "Too Many Requests",
+                    "ログインの失敗が続いたため、しばらく受け付けません。時間をおいてからお試しください。");
+            return;
+        }
+        // A Basic challenge would make browsers ask for, and then remember and send, a password by themselves;
+        // Bearer names a scheme no browser prompts for.
+        response.setHeader("WWW-Authenticate", "Bearer realm=\"madoguchi\"");
         write(response, 401, "unauthenticated", "Unauthorized", "ログインが必要です。職員IDとパスワード、または端末トークンを送ってください。");
     }
 
@@ -42,10 +49,6 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, Acces
 
     private static void write(HttpServletResponse response, int status, String code, String title, String detail)
             throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                + ",\"detail\":\"" + detail + "\",\"code\":\"" + code + "\"}");
+        ProblemResponses.write(response, status, code, title, detail);
     }
 }

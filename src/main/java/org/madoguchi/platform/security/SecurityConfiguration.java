@@ -1,5 +1,6 @@
 package org.madoguchi.platform.security;
 
+import java.util.List;
 import org.madoguchi.platform.CurrentActor;
 import org.madoguchi.platform.ProblemException;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,7 +15,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -30,20 +31,39 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** The one way passwords are checked, for the login form and HTTP Basic alike: throttled first. */
+    @Bean
+    ThrottledAuthenticationProvider passwordAuthentication(Accounts accounts, PasswordEncoder encoder,
+                                                           LoginThrottle throttle) {
+        return new ThrottledAuthenticationProvider(accounts, encoder, throttle);
+    }
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, Accounts accounts, ProblemAuthenticationEntryPoint problems,
-                                           @Value("${madoguchi.security.connect-src:}") String extraConnectSrc)
+                                           ThrottledAuthenticationProvider passwordAuthentication,
+                                           @Value("${madoguchi.security.connect-src:}") String extraConnectSrc,
+                                           @Value("${madoguchi.public-base-url:}") String publicBaseUrl,
+                                           @Value("${madoguchi.security.upload-paths:/statistics/import,/statistics/import.json,/api/v1/statistics/import}")
+                                           List<String> uploadPaths)
             throws Exception {
         // Pages may open live streams on another origin (the lean stream server) only where configured.
         String connectSrc = "connect-src 'self'" + (extraConnectSrc.isBlank() ? "" : " " + extraConnectSrc.trim()) + "; ";
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
-        // Cookie sessions need CSRF tokens; calls that carry their own Authorization header (Basic or a
-        // device token) cannot be forged by another site, so they are exempt.
+        // Only a bearer token (device or staff API token) proves a call was not forged by another site: a browser
+        // never adds one by itself. Cookies and remembered Basic credentials are both sent automatically, so
+        // sessions and Basic alike need a CSRF token.
         RequestMatcher csrfNeeded = request -> CsrfFilter.DEFAULT_CSRF_MATCHER.matches(request)
-                && request.getHeader("Authorization") == null;
+                && !bearer(request);
+        Uploads uploads = new Uploads(uploadPaths);
         http
-                .addFilterBefore(new DeviceTokenFilter(accounts), BasicAuthenticationFilter.class)
-                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(csrfNeeded).csrfTokenRepository(csrfTokens()))
+                .authenticationProvider(passwordAuthentication)
+                // Before the CSRF check, so that it already knows who a bearer token belongs to.
+                .addFilterBefore(new DeviceTokenFilter(accounts), CsrfFilter.class)
+                .addFilterBefore(new CrossSiteRequestFilter(publicBaseUrl), CsrfFilter.class)
+                .addFilterAfter(new PasswordChangeGate(), AuthorizationFilter.class)
+                .addFilterAfter(uploads.gate(), PasswordChangeGate.class)
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(csrfNeeded).csrfTokenRepository(csrfTokens())
+                        .csrfTokenRequestHandler(uploads.csrfTokens()))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/v1/public/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/offices", "/api/v1/offices/*/floor",
@@ -51,6 +71,7 @@ class SecurityConfiguration {
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/health").permitAll()
                         .requestMatchers("/", "/login", "/error", "/css/**", "/js/**", "/favicon.ico").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/csrf").permitAll()
                         .requestMatchers("/devices/pair", "/t/**", "/live/**").permitAll()
                         // The navigator and the resident's side of pre-entry are public; staff see entries under /console.
                         .requestMatchers("/navi/**", "/preentry/**").permitAll()
@@ -62,7 +83,9 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasAnyRole("ADMIN", "MANAGER")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll()
+                        .failureHandler((request, response, e) -> response.sendRedirect(
+                                e instanceof LoginThrottledException ? "/login?locked" : "/login?error")))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(ex -> ex
                         .defaultAuthenticationEntryPointFor(problems, api)
@@ -81,6 +104,11 @@ class SecurityConfiguration {
                                         + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'"))
                         .referrerPolicy(ref -> ref.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
         return http.build();
+    }
+
+    private static boolean bearer(jakarta.servlet.http.HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        return header != null && (header.startsWith("Bearer dev_") || header.startsWith("Bearer stf_"));
     }
 
     /**

@@ -41,7 +41,7 @@ class FloorOverviewTest {
         TestApp app = TestApp.shared();
         Http admin = new Http(app).admin();
         for (String role : List.of("MANAGER", "STAFF")) {
-            Http.Response created = admin.post("/api/v1/admin/staff", Http.json(Map.of("login",
+            Http.Response created = admin.post("/api/v1/admin/staff", Http.json(Map.of("mustChangePassword", false, "login",
                     role.toLowerCase() + "-floor-" + SUFFIX, "displayName", "フロア " + role, "password", PASSWORD,
                     "role", role, "departments", role.equals("STAFF") ? List.of("koseki-jumin") : List.of())));
             assertThat(created.status()).as(created.body()).isEqualTo(201);

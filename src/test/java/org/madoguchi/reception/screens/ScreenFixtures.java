@@ -18,7 +18,7 @@ final class ScreenFixtures {
     /** Creates a staff account for the departments and returns its login. */
     static String staff(TestApp app, String role, String... departments) {
         String login = role.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        var response = new Http(app).admin().post("/api/v1/admin/staff", Http.json(Map.of("login", login,
+        var response = new Http(app).admin().post("/api/v1/admin/staff", Http.json(Map.of("mustChangePassword", false, "login", login,
                 "displayName", "職員 " + login, "password", PASSWORD, "role", role, "departments", List.of(departments))));
         if (response.status() != 201) {
             throw new IllegalStateException(response.body());
