@@ -37,11 +37,14 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, Acces
             throws IOException {
         if (e instanceof CsrfException) {
             var authentication = SecurityContextHolder.getContext().getAuthentication();
-            if (authentication == null || authentication instanceof AnonymousAuthenticationToken) {
+            // The CSRF check runs before Basic credentials are read: a request carrying them is not anonymous.
+            boolean anonymous = authentication == null || authentication instanceof AnonymousAuthenticationToken;
+            if (anonymous && request.getHeader("Authorization") == null) {
                 commence(request, response, new InsufficientAuthenticationException("no credentials"));
                 return;
             }
-            write(response, 403, "csrf", "Forbidden", "CSRF トークンがないか古くなっています。画面を再読み込みしてください。");
+            write(response, 403, "csrf", "Forbidden", "CSRF トークンがないか古くなっています。画面を再読み込みしてください。"
+                    + "（プログラムからは Bearer トークンを使うか、GET /api/v1/csrf のトークンを X-XSRF-TOKEN で送ってください）");
             return;
         }
         write(response, 403, "forbidden", "Forbidden", "この操作を行う権限がありません。");

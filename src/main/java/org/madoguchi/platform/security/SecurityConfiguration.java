@@ -31,7 +31,11 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
-    /** The one way passwords are checked, for the login form and HTTP Basic alike: throttled first. */
+    /**
+     * The one way passwords are checked, for the login form and HTTP Basic alike: throttled first. As the only
+     * AuthenticationProvider bean it replaces Spring's default password check (registering it on the filter chain
+     * as well would run it twice per attempt).
+     */
     @Bean
     ThrottledAuthenticationProvider passwordAuthentication(Accounts accounts, PasswordEncoder encoder,
                                                            LoginThrottle throttle) {
@@ -40,7 +44,6 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, Accounts accounts, ProblemAuthenticationEntryPoint problems,
-                                           ThrottledAuthenticationProvider passwordAuthentication,
                                            @Value("${madoguchi.security.connect-src:}") String extraConnectSrc,
                                            @Value("${madoguchi.public-base-url:}") String publicBaseUrl,
                                            @Value("${madoguchi.security.upload-paths:/statistics/import,/statistics/import.json,/api/v1/statistics/import}")
@@ -56,7 +59,6 @@ class SecurityConfiguration {
                 && !bearer(request);
         Uploads uploads = new Uploads(uploadPaths);
         http
-                .authenticationProvider(passwordAuthentication)
                 // Before the CSRF check, so that it already knows who a bearer token belongs to.
                 .addFilterBefore(new DeviceTokenFilter(accounts), CsrfFilter.class)
                 .addFilterBefore(new CrossSiteRequestFilter(publicBaseUrl), CsrfFilter.class)

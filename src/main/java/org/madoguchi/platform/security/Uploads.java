@@ -72,11 +72,18 @@ final class Uploads {
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
                 if (multipart(request) && !allowed(request)) {
-                    if (request.getRequestURI().startsWith("/api/")) {
-                        ProblemResponses.write(response, 415, "multipart-not-accepted", "Unsupported Media Type",
-                                "ここではファイルの送信（multipart）は受け付けていません。");
+                    boolean api = request.getRequestURI().startsWith("/api/");
+                    if (!uploadPaths.matches(request)) {
+                        if (api) {
+                            ProblemResponses.write(response, 415, "multipart-not-accepted", "Unsupported Media Type",
+                                    "ここではファイルの送信（multipart）は受け付けていません。");
+                        } else {
+                            response.sendError(HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE);
+                        }
+                    } else if (api || request.getRequestURI().endsWith(".json")) {
+                        ProblemResponses.write(response, 403, "forbidden", "Forbidden", "この操作を行う権限がありません。");
                     } else {
-                        response.sendError(HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE);
+                        response.sendError(HttpServletResponse.SC_FORBIDDEN);
                     }
                     return;
                 }
