@@ -450,7 +450,7 @@ public class ReceptionService {
         Instant now = clock.instant();
         finish(visit, now, actor);
         advance(visit.ticketId(), now, actor, visit);
-        return ticketAsSeenBy(visit.ticketId(), actor);
+        return loadTicket(visit.ticketId(), false);
     }
 
     /**
@@ -500,7 +500,7 @@ public class ReceptionService {
             jdbc.sql("UPDATE reception.visit SET seq = :s WHERE id = :id").param("s", nextSeq++).param("id", id).update();
         }
         advance(visit.ticketId(), now, actor, visit);
-        return ticketAsSeenBy(visit.ticketId(), actor);
+        return loadTicket(visit.ticketId(), false);
     }
 
     /** Adds a department to a ticket's itinerary (at the end) while the visitor is in the office. */
@@ -529,7 +529,7 @@ public class ReceptionService {
         events.record(now, actor, new EventLog.Entry(EventType.VISIT_ADDED, ticket.officeId(), ticketId,
                 ticket.number(), visitId, step.departmentId(), null, null, VisitStatus.PENDING, null));
         advance(ticketId, now, actor, null);
-        return ticketAsSeenBy(ticketId, actor);
+        return loadTicket(ticketId, false);
     }
 
     /** Removes a department that has not been served yet from the itinerary. */
@@ -547,7 +547,7 @@ public class ReceptionService {
                 .param("at", odt(now)).param("id", visitId).update();
         events.record(now, actor, entry(EventType.VISIT_REMOVED, visit, null, visit.status(), VisitStatus.CANCELLED, null));
         advance(ticketId, now, actor, null);
-        return ticketAsSeenBy(ticketId, actor);
+        return loadTicket(ticketId, false);
     }
 
     @Transactional
@@ -565,7 +565,7 @@ public class ReceptionService {
             }
         }
         jdbc.sql("UPDATE reception.ticket SET status = 'CANCELLED' WHERE id = :id").param("id", ticketId).update();
-        return ticketAsSeenBy(ticketId, actor);
+        return loadTicket(ticketId, false);
     }
 
     private void finish(VisitRow visit, Instant now, Actor actor) {
@@ -747,7 +747,7 @@ public class ReceptionService {
         if (!actor.actsForAllDepartments() && visitRows(row.id()).stream().noneMatch(v -> actor.mayActFor(v.departmentId()))) {
             throw ProblemException.forbidden("other-department", "担当する課の予約がない受付票は参照できません。");
         }
-        return ticketAsSeenBy(row.id(), actor);
+        return loadTicket(row.id(), false);
     }
 
     /** The visitor's own view through the unguessable token printed on the ticket. */
@@ -1036,16 +1036,6 @@ public class ReceptionService {
         }
         throw ProblemException.forbidden("other-department", "「" + departmentName(floor, foreign.get(0).departmentId())
                 + "」の予約が残っているため、受付票全体は取り消せません。自課の予約だけを外すか、所属長に依頼してください。");
-    }
-
-    /** A ticket for {@code actor}: a clerk sees the itinerary, but procedures only of their own departments. */
-    private Ticket ticketAsSeenBy(UUID ticketId, Actor actor) {
-        Ticket ticket = loadTicket(ticketId, false);
-        if (actor.actsForAllDepartments()) {
-            return ticket;
-        }
-        return ticket.withVisits(ticket.visits().stream()
-                .map(v -> actor.mayActFor(v.departmentId()) ? v : v.withoutProcedures()).toList());
     }
 
     private static void requireOpen(TicketRow ticket) {

@@ -13,15 +13,11 @@ public record Ticket(UUID id, String officeId, LocalDate serviceDate, int number
                      TicketChannel channel, String priorityClass, String status, String publicToken,
                      List<Visit> visits) {
 
-    public Ticket withVisits(List<Visit> replaced) {
-        return new Ticket(id, officeId, serviceDate, number, issuedAt, channel, priorityClass, status, publicToken, replaced);
-    }
-
     public record Visit(long id, int seq, String departmentId, VisitStatus status, List<String> procedureIds,
                         Instant queuedAt, Instant calledAt, Instant startedAt, Instant completedAt,
                         String counterId, int recallCount) {
 
-        /** The visit without what the visitor came for: for staff of other departments. */
+        /** The visit without what the visitor came for: for a colleague of another department at a shared counter. */
         public Visit withoutProcedures() {
             return new Visit(id, seq, departmentId, status, List.of(), queuedAt, calledAt, startedAt, completedAt,
                     counterId, recallCount);

@@ -68,7 +68,7 @@ class TicketController {
 
     @GetMapping("/api/v1/tickets/{ticketId}")
     @Operation(summary = "A ticket with its itinerary (staff)",
-            description = "Managers, and staff of a department on the ticket; a clerk sees other departments' visits without procedures.")
+            description = "Managers, and staff of a department on the ticket (the whole itinerary, for 窓口連携).")
     Ticket ticket(@PathVariable UUID ticketId) {
         return reception.ticket(ticketId, actor.get());
     }
