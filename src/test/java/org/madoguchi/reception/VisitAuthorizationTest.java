@@ -32,6 +32,8 @@ class VisitAuthorizationTest {
     private final Http kosekiColleague = anonymous.basic("authz-koseki2-" + SUFFIX, PASSWORD);
     private final Http kokuho = anonymous.basic("authz-kokuho-" + SUFFIX, PASSWORD);
     private final Http manager = anonymous.basic("authz-manager-" + SUFFIX, PASSWORD);
+    private final Http kaigo = anonymous.basic("authz-kaigo-" + SUFFIX, PASSWORD);
+    private final Http choju = anonymous.basic("authz-choju-" + SUFFIX, PASSWORD);
 
     /** 国保年金課 first, then 戸籍住民課: the ticket both departments appear on. */
     private static final String KOKUHO_THEN_KOSEKI = """
@@ -49,6 +51,8 @@ class VisitAuthorizationTest {
         staff(admin, "authz-koseki2-", "STAFF", List.of("koseki-jumin"));
         kokuhoStaffId = staff(admin, "authz-kokuho-", "STAFF", List.of("kokuho-nenkin"));
         staff(admin, "authz-manager-", "MANAGER", List.of());
+        staff(admin, "authz-kaigo-", "STAFF", List.of("kaigo"));
+        staff(admin, "authz-choju-", "STAFF", List.of("choju"));
         displayToken = app.device("DISPLAY", "honcho");
         kioskToken = app.device("KIOSK", "honcho");
         otherOfficeDisplay = app.device("DISPLAY", "akatsuka");
@@ -213,6 +217,21 @@ class VisitAuthorizationTest {
             assertThat(own.path("staffId").asLong()).isEqualTo(kokuhoStaffId);
             assertThat(own.path("current").path("procedureIds").get(0).asString()).isEqualTo("kokuho-kanyu");
         }
+    }
+
+    @Test
+    void aColleagueAtASharedCounterSeesWhichDepartmentHasTheVisitorButNotTheTicket() {
+        JsonNode ticket = issue("{\"itinerary\":[{\"departmentId\":\"kaigo\",\"procedureIds\":[\"kaigo-nintei\"]}]}");
+        serve(kaigo, "honcho-31");
+        // 長寿社会推進課 takes the seat of the shared 高齢者総合相談窓口 in turn.
+        assertThat(choju.post("/api/v1/counters/honcho-31/open", null).status()).isEqualTo(200);
+
+        Http.Response seen = choju.get("/api/v1/counters/honcho-31");
+        assertThat(seen.json().path("current").path("departmentId").asString()).isEqualTo("kaigo");
+        assertThat(seen.json().path("current").path("procedureIds").isEmpty()).isTrue();
+        assertThat(blank(seen.json().path("currentTicketId"))).isTrue();
+        assertThat(seen.body()).doesNotContain(id(ticket)).doesNotContain("kaigo-nintei");
+        assertThat(kaigo.get("/api/v1/counters/honcho-31").json().path("currentTicketId").asString()).isEqualTo(id(ticket));
     }
 
     // ---------------------------------------------------------------- counters and the day
