@@ -11,6 +11,9 @@
   const deptName = id => name(cfg.departments, id, 'nameJa');
   const procName = id => name(cfg.procedures, id, 'nameJa');
   const prioName = id => name(cfg.priorities, id, 'nameJa');
+  // The server refuses changes to other departments' visits; the console offers only what this clerk may do.
+  const mayAct = id => cfg.acts.indexOf(id) >= 0;
+  const finalStates = ['COMPLETED', 'CANCELLED', 'DROPPED', 'UNSERVED'];
   const $ = id => document.getElementById(id);
   let state = null;
   let reloadTimer = null;
@@ -67,7 +70,9 @@
     $('call').disabled = !(state && state.open) || busy;
     ['recall', 'absent'].forEach(id => $(id).disabled = !(visit && visit.status === 'CALLED'));
     $('start').disabled = !(visit && visit.status === 'CALLED');
-    ['complete', 'handover', 'add', 'cancel'].forEach(id => $(id).disabled = !busy);
+    ['complete', 'handover'].forEach(id => $(id).disabled = !busy);
+    // Without the ticket (another department's visitor at a shared counter) the ticket cannot be changed here.
+    ['add', 'cancel'].forEach(id => $(id).disabled = !busy || !state.currentTicketId);
     $('open').disabled = !!(state && state.open);
     $('close').disabled = !(state && state.open) || busy;
   }
@@ -81,10 +86,14 @@
     list.innerHTML = '';
     if (!state || !state.currentTicketId) return;
     const ticket = await MadoguchiLive.getJson('/api/v1/tickets/' + state.currentTicketId);
+    // Cancelling the whole ticket is for a manager while another department still has a visit on it.
+    const foreign = ticket.visits.find(v => finalStates.indexOf(v.status) < 0 && !mayAct(v.departmentId));
+    $('cancel').disabled = !!foreign;
+    $('cancel').title = foreign ? deptName(foreign.departmentId) + 'の予約が残っているため、受付票の取消は所属長が行います' : '';
     ticket.visits.forEach(function (v) {
       const li = document.createElement('li');
       li.append(document.createTextNode(deptName(v.departmentId) + '（' + (visitStatusJa[v.status] || v.status) + '）'));
-      if (v.status === 'PENDING') {
+      if (v.status === 'PENDING' && mayAct(v.departmentId)) {
         const remove = document.createElement('button');
         remove.type = 'button';
         remove.textContent = '予定から外す';

@@ -267,7 +267,7 @@ public class ReceptionService {
             events.record(now, actor, new EventLog.Entry(EventType.COUNTER_OPENED, floor.office().id(), null, null,
                     null, null, counterId, null, null, null));
         }
-        return counterState(counterId);
+        return counterState(counterId, actor);
     }
 
     @Transactional
@@ -277,7 +277,12 @@ public class ReceptionService {
         requireStaffFor(actor, counter);
         CounterRow row = lockCounter(counterId);
         if (row.openStaffId() == null) {
-            return counterState(counterId);
+            return counterState(counterId, actor);
+        }
+        // A clerk signs out only their own seat; a counter where staff rotate is everybody's seat.
+        if (row.openStaffId() != seatHolder(actor) && !actor.actsForAllDepartments() && !floor.staffRotates(counter)) {
+            throw ProblemException.forbidden("counter-held-by-other",
+                    "この窓口は別の職員が開いています。閉じられるのはその職員か所属長です。");
         }
         if (currentVisitAt(counterId).isPresent()) {
             throw ProblemException.conflict("counter-busy", "対応中の受付があります。完了または不在にしてから窓口を閉じてください。");
@@ -286,9 +291,39 @@ public class ReceptionService {
                 .param("id", counterId).update();
         events.record(clock.instant(), actor, new EventLog.Entry(EventType.COUNTER_CLOSED, floor.office().id(), null,
                 null, null, null, counterId, null, null, null));
-        return counterState(counterId);
+        return counterState(counterId, actor);
     }
 
+    /**
+     * A counter as {@code actor} may see it. Managers and the clerks who may serve the visit at the counter see
+     * everything the console needs; a clerk of another of the counter's departments (a shared counter) sees
+     * which department has the visitor but not the ticket or its procedures; devices of the office and staff of
+     * other departments see only what the display board shows: open or not, and the number at the counter.
+     */
+    public CounterState counterState(String counterId, Actor actor) {
+        Floor floor = floors.floorOfCounter(counterId);
+        Floor.Counter counter = floor.counter(counterId).orElseThrow();
+        if ((actor.role() == Actor.Role.KIOSK || actor.role() == Actor.Role.DISPLAY)
+                && !floor.office().id().equals(actor.officeId())) {
+            throw ProblemException.forbidden("wrong-office", "この端末は別の庁舎に登録されています。");
+        }
+        CounterState full = counterState(counterId);
+        if (actor.actsForAllDepartments()) {
+            return full;
+        }
+        boolean colleague = actor.role() == Actor.Role.STAFF && counter.departmentIds().stream().anyMatch(actor::mayActFor);
+        if (!colleague) {
+            return new CounterState(counterId, full.officeId(), full.open(), null, null, null, null, full.currentNumber());
+        }
+        Ticket.Visit current = full.current();
+        if (current == null || actor.mayActFor(current.departmentId())) {
+            return full;
+        }
+        return new CounterState(counterId, full.officeId(), full.open(), full.staffId(), full.openedAt(),
+                current.withoutProcedures(), null, full.currentNumber());
+    }
+
+    /** The whole state of a counter, for the system itself (the demo); callers with an actor use the other. */
     public CounterState counterState(String counterId) {
         Floor floor = floors.floorOfCounter(counterId);
         CounterRow row = jdbc.sql("SELECT id, open_staff_id, opened_at FROM reception.counter WHERE id = :id")
@@ -472,7 +507,7 @@ public class ReceptionService {
     @Transactional
     public Ticket addVisit(UUID ticketId, ItineraryStep step, Actor actor) {
         TicketRow ticket = lockTicket(ticketId);
-        requireMayActOnTicket(ticket, actor);
+        requireServesTicket(ticket, actor);
         requireOpen(ticket);
         Floor floor = floors.floor(ticket.officeId());
         validateStep(floor, step);
@@ -501,9 +536,11 @@ public class ReceptionService {
     @Transactional
     public Ticket removeVisit(long visitId, Actor actor) {
         UUID ticketId = ticketIdOfVisit(visitId);
-        TicketRow ticket = lockTicket(ticketId);
-        requireMayActOnTicket(ticket, actor);
+        lockTicket(ticketId);
         VisitRow visit = lockVisit(visitId);
+        if (!actor.mayActFor(visit.departmentId())) {
+            throw ProblemException.forbidden("other-department", "他の課の予約は外せません。その課の職員か所属長に依頼してください。");
+        }
         requireStatus(visit, "予約の取消", VisitStatus.PENDING, VisitStatus.WAITING, VisitStatus.ABSENT);
         Instant now = clock.instant();
         jdbc.sql("UPDATE reception.visit SET status = 'CANCELLED', ended_at = :at, seated_counter_id = NULL WHERE id = :id")
@@ -516,7 +553,7 @@ public class ReceptionService {
     @Transactional
     public Ticket cancel(UUID ticketId, Actor actor) {
         TicketRow ticket = lockTicket(ticketId);
-        requireMayActOnTicket(ticket, actor);
+        requireMayCancel(ticket, actor);
         requireOpen(ticket);
         Instant now = clock.instant();
         for (VisitRow visit : visitRows(ticketId)) {
@@ -653,6 +690,14 @@ public class ReceptionService {
         return new DayClosing(officeId, serviceDate, now, closedBy, unserved.size(), tickets, unserved);
     }
 
+    /** The office's recent closings, for staff (devices have no use for them). */
+    public List<DayClosing> dayClosings(String officeId, int limit, Actor actor) {
+        if (!actor.isStaff() && actor.role() != Actor.Role.SYSTEM) {
+            throw ProblemException.forbidden("forbidden", "業務終了の記録は職員のみ参照できます。");
+        }
+        return dayClosings(officeId, limit);
+    }
+
     public List<DayClosing> dayClosings(String officeId, int limit) {
         floors.floor(officeId);
         return jdbc.sql("""
@@ -698,6 +743,9 @@ public class ReceptionService {
         TicketRow row = ticketRow(ticketId).orElseThrow(ReceptionService::ticketNotFound);
         if (!actor.isStaff() && actor.role() != Actor.Role.SYSTEM) {
             throw ProblemException.forbidden("forbidden", "受付票の詳細は職員のみ参照できます。");
+        }
+        if (!actor.actsForAllDepartments() && visitRows(row.id()).stream().noneMatch(v -> actor.mayActFor(v.departmentId()))) {
+            throw ProblemException.forbidden("other-department", "担当する課の予約がない受付票は参照できません。");
         }
         return loadTicket(row.id(), false);
     }
@@ -949,14 +997,45 @@ public class ReceptionService {
         }
     }
 
-    private void requireMayActOnTicket(TicketRow ticket, Actor actor) {
+    /**
+     * Adding a department to an itinerary is for managers, and for a clerk whose own department still has
+     * business with the visitor (an open visit on the ticket): a finished or foreign ticket is not theirs.
+     */
+    private void requireServesTicket(TicketRow ticket, Actor actor) {
         if (actor.actsForAllDepartments()) {
             return;
         }
-        if (actor.role() != Actor.Role.STAFF
-                || visitRows(ticket.id()).stream().noneMatch(v -> actor.mayActFor(v.departmentId()))) {
-            throw ProblemException.forbidden("other-department", "担当する課の予約がない受付票は操作できません。");
+        if (actor.role() != Actor.Role.STAFF || visitRows(ticket.id()).stream()
+                .noneMatch(v -> !v.status().isFinal() && actor.mayActFor(v.departmentId()))) {
+            throw ProblemException.forbidden("other-department", "担当する課の受付が残っていない受付票は変更できません。");
         }
+    }
+
+    /**
+     * Cancelling the whole ticket ends every open visit on it, so a clerk may do it only when each of them is
+     * their own department's; another department's booking, and above all a visitor that department is serving
+     * right now, is left to that department or a manager.
+     */
+    private void requireMayCancel(TicketRow ticket, Actor actor) {
+        if (actor.actsForAllDepartments()) {
+            return;
+        }
+        if (actor.role() != Actor.Role.STAFF) {
+            throw ProblemException.forbidden("forbidden", "受付票の取消は職員のみ行えます。");
+        }
+        List<VisitRow> foreign = visitRows(ticket.id()).stream()
+                .filter(v -> !v.status().isFinal() && !actor.mayActFor(v.departmentId())).toList();
+        if (foreign.isEmpty()) {
+            return;
+        }
+        Floor floor = floors.floor(ticket.officeId());
+        Optional<VisitRow> served = foreign.stream().filter(v -> v.status().isAtCounter()).findFirst();
+        if (served.isPresent()) {
+            throw ProblemException.forbidden("other-department", "「" + departmentName(floor, served.get().departmentId())
+                    + "」が対応中のため、この受付票は取り消せません。所属長に依頼してください。");
+        }
+        throw ProblemException.forbidden("other-department", "「" + departmentName(floor, foreign.get(0).departmentId())
+                + "」の予約が残っているため、受付票全体は取り消せません。自課の予約だけを外すか、所属長に依頼してください。");
     }
 
     private static void requireOpen(TicketRow ticket) {

@@ -16,5 +16,11 @@ public record Ticket(UUID id, String officeId, LocalDate serviceDate, int number
     public record Visit(long id, int seq, String departmentId, VisitStatus status, List<String> procedureIds,
                         Instant queuedAt, Instant calledAt, Instant startedAt, Instant completedAt,
                         String counterId, int recallCount) {
+
+        /** The visit without what the visitor came for: for a colleague of another department at a shared counter. */
+        public Visit withoutProcedures() {
+            return new Visit(id, seq, departmentId, status, List.of(), queuedAt, calledAt, startedAt, completedAt,
+                    counterId, recallCount);
+        }
     }
 }

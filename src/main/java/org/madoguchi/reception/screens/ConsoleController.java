@@ -66,6 +66,8 @@ class ConsoleController {
         model.addAttribute("serves", serves);
         model.addAttribute("config", json.writeValueAsString(Map.of(
                 "serves", serves.stream().map(Floor.Department::id).toList(),
+                // Departments whose visits this clerk may change on a ticket (all of them for a manager).
+                "acts", floor.departments().stream().map(Floor.Department::id).filter(who::mayActFor).toList(),
                 "departments", floor.departments(), "procedures", floor.procedures(),
                 "counters", floor.counters(), "priorities", floor.priorityClasses())));
         return "console";

@@ -27,9 +27,11 @@ class CounterController {
     }
 
     @GetMapping("/api/v1/counters/{counterId}")
+    @Operation(summary = "A counter and the visit at it",
+            description = "Ticket id, staff id and procedures only for staff who may serve the visit, and managers; "
+                    + "devices of the office and staff of other departments see whether it is open and the number called.")
     ReceptionService.CounterState counter(@PathVariable String counterId) {
-        actor.get();
-        return reception.counterState(counterId);
+        return reception.counterState(counterId, actor.get());
     }
 
     @PostMapping("/api/v1/counters/{counterId}/open")
@@ -87,7 +89,8 @@ class CounterController {
     }
 
     @PostMapping("/api/v1/visits/{visitId}/remove")
-    @Operation(summary = "Remove a department not yet served from the itinerary")
+    @Operation(summary = "Remove a department not yet served from the itinerary",
+            description = "Staff of the visit's department, and managers.")
     Ticket remove(@PathVariable long visitId) {
         return reception.removeVisit(visitId, actor.get());
     }

@@ -107,7 +107,6 @@ class OfficeController {
 
     @GetMapping("/api/v1/offices/{officeId}/day-closings")
     List<DayClosing> dayClosings(@PathVariable String officeId) {
-        actor.get();
-        return reception.dayClosings(officeId, 31);
+        return reception.dayClosings(officeId, 31, actor.get());
     }
 }

@@ -67,19 +67,22 @@ class TicketController {
     }
 
     @GetMapping("/api/v1/tickets/{ticketId}")
-    @Operation(summary = "A ticket with its itinerary (staff)")
+    @Operation(summary = "A ticket with its itinerary (staff)",
+            description = "Managers, and staff of a department on the ticket (the whole itinerary, for 窓口連携).")
     Ticket ticket(@PathVariable UUID ticketId) {
         return reception.ticket(ticketId, actor.get());
     }
 
     @PostMapping("/api/v1/tickets/{ticketId}/visits")
-    @Operation(summary = "Add a department to the itinerary")
+    @Operation(summary = "Add a department to the itinerary",
+            description = "Managers, and staff whose own department still has an open visit on the ticket.")
     Ticket addVisit(@PathVariable UUID ticketId, @Valid @RequestBody ItineraryStep step) {
         return reception.addVisit(ticketId, step, actor.get());
     }
 
     @PostMapping("/api/v1/tickets/{ticketId}/cancel")
-    @Operation(summary = "Cancel the ticket and every open visit")
+    @Operation(summary = "Cancel the ticket and every open visit",
+            description = "Managers; a clerk only while every open visit is of their own departments (403 other-department otherwise).")
     Ticket cancel(@PathVariable UUID ticketId) {
         return reception.cancel(ticketId, actor.get());
     }
