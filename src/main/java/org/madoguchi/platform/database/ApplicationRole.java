@@ -1,6 +1,7 @@
 package org.madoguchi.platform.database;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -21,7 +22,7 @@ final class ApplicationRole {
 
     /** Schemas of the application that an older version created as the superuser. */
     private static final String SCHEMAS = """
-            SELECT format('ALTER SCHEMA %I OWNER TO %I', nspname, $1) FROM pg_namespace
+            SELECT format('ALTER SCHEMA %I OWNER TO %I', nspname, ?::text) FROM pg_namespace
             WHERE nspowner = 'postgres'::regrole AND nspname NOT LIKE 'pg\\_%' AND nspname NOT IN ('information_schema', 'public')
             ORDER BY nspname""";
 
@@ -31,25 +32,25 @@ final class ApplicationRole {
      */
     private static final String RELATIONS = """
             SELECT format('ALTER %s %s OWNER TO %I', CASE c.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW'
-                       WHEN 'm' THEN 'MATERIALIZED VIEW' WHEN 'f' THEN 'FOREIGN TABLE' ELSE 'TABLE' END, c.oid::regclass, $1)
+                       WHEN 'm' THEN 'MATERIALIZED VIEW' WHEN 'f' THEN 'FOREIGN TABLE' ELSE 'TABLE' END, c.oid::regclass, ?::text)
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE n.nspowner = $1::regrole AND c.relowner = 'postgres'::regrole AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S')
+            WHERE n.nspowner = ?::regrole AND c.relowner = 'postgres'::regrole AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S')
               AND NOT (c.relkind = 'S' AND EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass
                        AND d.objid = c.oid AND d.refclassid = 'pg_class'::regclass AND d.refobjsubid <> 0
                        AND d.deptype IN ('a', 'i')))
             ORDER BY c.oid""";
 
     private static final String ROUTINES = """
-            SELECT format('ALTER ROUTINE %s OWNER TO %I', p.oid::regprocedure, $1)
+            SELECT format('ALTER ROUTINE %s OWNER TO %I', p.oid::regprocedure, ?::text)
             FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-            WHERE n.nspowner = $1::regrole AND p.proowner = 'postgres'::regrole
+            WHERE n.nspowner = ?::regrole AND p.proowner = 'postgres'::regrole
             ORDER BY p.oid""";
 
     /** Enums, ranges, domains and stand-alone composite types; a table's row type and arrays follow their owner. */
     private static final String TYPES = """
-            SELECT format('ALTER %s %s OWNER TO %I', CASE t.typtype WHEN 'd' THEN 'DOMAIN' ELSE 'TYPE' END, t.oid::regtype, $1)
+            SELECT format('ALTER %s %s OWNER TO %I', CASE t.typtype WHEN 'd' THEN 'DOMAIN' ELSE 'TYPE' END, t.oid::regtype, ?::text)
             FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
-            WHERE n.nspowner = $1::regrole AND t.typowner = 'postgres'::regrole AND t.typtype IN ('e', 'r', 'd', 'c')
+            WHERE n.nspowner = ?::regrole AND t.typowner = 'postgres'::regrole AND t.typtype IN ('e', 'r', 'd', 'c')
               AND (t.typtype <> 'c' OR (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c')
             ORDER BY t.oid""";
 
@@ -69,12 +70,12 @@ final class ApplicationRole {
             // Hashed here (SCRAM): the statement the server sees, and might log, never holds the password.
             superuser.unwrap(PGConnection.class).alterUserPassword(NAME, password.toCharArray(), "scram-sha-256");
             // CREATE on the database: Flyway, as this role, creates the schemas of new modules.
-            statement.execute(sql(statement, "SELECT format('GRANT CONNECT, CREATE, TEMPORARY ON DATABASE %I TO %I', "
-                    + "current_database(), '" + NAME + "')").get(0));
+            statement.execute(sql(superuser, "SELECT format('GRANT CONNECT, CREATE, TEMPORARY ON DATABASE %I TO %I', "
+                    + "current_database(), ?::text)").get(0));
             // Nobody but owners creates objects that the application's search path could pick up.
             statement.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC");
             for (String query : List.of(SCHEMAS, RELATIONS, ROUTINES, TYPES)) {
-                for (String alter : sql(statement, query.replace("$1", "'" + NAME + "'"))) {
+                for (String alter : sql(superuser, query)) {
                     statement.execute(alter);
                 }
             }
@@ -87,11 +88,17 @@ final class ApplicationRole {
         }
     }
 
-    private static List<String> sql(Statement statement, String query) throws SQLException {
+    /** The statements a catalog query writes; each of its parameters is the role's name. */
+    private static List<String> sql(Connection connection, String query) throws SQLException {
         List<String> statements = new ArrayList<>();
-        try (ResultSet rs = statement.executeQuery(query)) {
-            while (rs.next()) {
-                statements.add(rs.getString(1));
+        try (PreparedStatement select = connection.prepareStatement(query)) {
+            for (int i = 1; i <= select.getParameterMetaData().getParameterCount(); i++) {
+                select.setString(i, NAME);
+            }
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    statements.add(rs.getString(1));
+                }
             }
         }
         return statements;
