@@ -106,6 +106,10 @@ for i in $(seq 1 240); do
 done
 echo "healthy after about $((i / 2)) s"
 
+# The embedded server asks everyone for a password (docs/database-security.md): psql and pgbench read the
+# superuser's from an owner-only pgpass file made from the one the application generated.
+export PGPASSFILE="$DATA/pgpass"
+(umask 077; printf 'localhost:%s:*:postgres:%s\n' "$PG_PORT" "$(cat "$DATA/pg-superuser-password")" >"$PGPASSFILE")
 PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h localhost -p "$PG_PORT" -U postgres)
 "${PSQL[@]}" -d postgres -Atc "SELECT 'PostgreSQL ' || current_setting('server_version') || ': fsync=' || current_setting('fsync')
     || ', synchronous_commit=' || current_setting('synchronous_commit') || ', full_page_writes=' || current_setting('full_page_writes')

@@ -65,6 +65,10 @@ for i in $(seq 1 240); do
     [ "$i" = 240 ] && die "the application did not become healthy in 120 s"
     sleep 0.5
 done
+# The embedded server asks everyone for a password (docs/database-security.md): psql and pgbench read the
+# superuser's from an owner-only pgpass file made from the one the application generated.
+export PGPASSFILE="$DATA/pgpass"
+(umask 077; printf 'localhost:%s:*:postgres:%s\n' "$PG_PORT" "$(cat "$DATA/pg-superuser-password")" >"$PGPASSFILE")
 PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h localhost -p "$PG_PORT" -U postgres -d postgres)
 "${PSQL[@]}" -Atc "SELECT 'visit_fact rows: ' || count(*) FROM statistics.visit_fact"
 

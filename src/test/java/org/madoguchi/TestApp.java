@@ -1,12 +1,12 @@
 package org.madoguchi;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.madoguchi.platform.database.EmbeddedDatabase;
 import org.madoguchi.platform.database.EmbeddedDatabaseConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -24,7 +24,7 @@ public final class TestApp {
     /** What the first administrator starts with; as on a real installation it must be changed first. */
     public static final String INITIAL_ADMIN_PASSWORD = "test-initial-admin-password";
 
-    private static EmbeddedPostgres database;
+    private static EmbeddedDatabase database;
     private static TestApp shared;
 
     private final ConfigurableApplicationContext context;
@@ -34,10 +34,11 @@ public final class TestApp {
     }
 
     /** The JVM's PostgreSQL; speed over durability here, the restart test starts a durable one of its own. */
-    public static synchronized EmbeddedPostgres database() {
+    public static synchronized EmbeddedDatabase database() {
         if (database == null) {
             try {
-                Path dir = Files.createTempDirectory("madoguchi-test-pg");
+                // The generated password files go beside the data directory: inside the temporary one.
+                Path dir = Files.createTempDirectory("madoguchi-test-pg").resolve("pg");
                 database = EmbeddedDatabaseConfiguration.start(
                         new EmbeddedDatabaseConfiguration.EmbeddedDatabaseProperties(dir.toString(), 0, false, 40));
             } catch (IOException e) {
@@ -66,8 +67,10 @@ public final class TestApp {
     public static TestApp start(Map<String, Object> overrides) {
         Map<String, Object> properties = new HashMap<>();
         if (!overrides.containsKey("madoguchi.embedded-db.data-dir")) {
-            properties.put("spring.datasource.url", database().getJdbcUrl("postgres", "postgres"));
-            properties.put("spring.datasource.username", "postgres");
+            // As the application's own role, not the superuser, like the embedded default.
+            properties.put("spring.datasource.url", database().jdbcUrl());
+            properties.put("spring.datasource.username", database().username());
+            properties.put("spring.datasource.password", database().password());
         }
         properties.put("server.port", "0");
         properties.put("madoguchi.admin.initial-password", INITIAL_ADMIN_PASSWORD);

@@ -6,7 +6,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import javax.sql.DataSource;
+import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -22,6 +25,11 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * With no {@code spring.datasource.url} configured, madoguchi runs its own PostgreSQL whose data lives
  * under {@code ./data/pg} and survives restarts. The library's defaults favour test speed (fsync off);
  * an acknowledged ticket must survive a power cut, so durability is switched back on here.
+ *
+ * <p>The library's initdb also trusts every local connection as the superuser. Here every connection needs a
+ * password ({@link ScramOnlyAccess}), the superuser's and the application role's are generated into owner-only files
+ * beside the data directory ({@link EmbeddedPasswords}), and the application connects as a role without superuser
+ * rights ({@link ApplicationRole}). A data directory of an older version is upgraded in place on its next start.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedDatabaseConfiguration.NoDatabaseConfigured.class)
@@ -41,24 +49,32 @@ public class EmbeddedDatabaseConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
+    EmbeddedDatabase embeddedDatabase(EmbeddedDatabaseProperties properties) throws IOException {
         return start(properties);
     }
 
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgres postgres, EmbeddedDatabaseProperties properties) {
+    DataSource dataSource(EmbeddedDatabase database, EmbeddedDatabaseProperties properties) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        config.setUsername("postgres");
+        config.setJdbcUrl(database.jdbcUrl());
+        config.setUsername(database.username());
+        config.setPassword(database.password());
         config.setPoolName("madoguchi-embedded");
         config.setMaximumPoolSize(properties.poolSize());
         return new HikariDataSource(config);
     }
 
     /** Starts (or restarts on existing data) a PostgreSQL server; public so tests and tools share it. */
-    public static EmbeddedPostgres start(EmbeddedDatabaseProperties properties) throws IOException {
+    public static EmbeddedDatabase start(EmbeddedDatabaseProperties properties) throws IOException {
         Path dir = Path.of(properties.dataDir()).toAbsolutePath();
         Files.createDirectories(dir);
+        EmbeddedPasswords passwords = EmbeddedPasswords.beside(dir);
+        if (!passwords.superuserKnown() && !ScramOnlyAccess.trusting(dir)) {
+            // A new password would not open this cluster; the library would only time out.
+            throw new IllegalStateException("The embedded database in " + dir + " requires a password, but "
+                    + passwords.superuserFile() + " is missing (docs/database-security.md, lost password)");
+        }
+        String superuserPassword = passwords.superuser();
         String onOff = properties.durable() ? "on" : "off";
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
@@ -70,14 +86,32 @@ public class EmbeddedDatabaseConfiguration {
                 .setServerConfig("synchronous_commit", onOff)
                 .setServerConfig("full_page_writes", onOff)
                 .setServerConfig("max_connections", "200")
-                .setServerConfig("listen_addresses", "localhost");
+                .setServerConfig("listen_addresses", "localhost")
+                // The library's readiness check connects as postgres; a trusting cluster ignores the password.
+                .setConnectConfig("password", superuserPassword);
         if (properties.port() != 0) {
             builder.setPort(properties.port());
         }
-        EmbeddedPostgres postgres = builder.start();
+        EmbeddedPostgres postgres;
+        try {
+            postgres = builder.start();
+        } catch (IOException e) {
+            throw new IOException("The embedded database did not start; if it refused the password, "
+                    + passwords.superuserFile() + " does not match the cluster in " + dir, e);
+        }
+        String applicationPassword = passwords.application();
+        try (Connection superuser = postgres.getPostgresDatabase().getConnection()) {
+            superuser.unwrap(PGConnection.class).alterUserPassword("postgres", superuserPassword.toCharArray(),
+                    "scram-sha-256");
+            ApplicationRole.ensure(superuser, applicationPassword);
+            ScramOnlyAccess.enforce(dir, superuser, postgres.getPort());
+        } catch (SQLException | RuntimeException | IOException e) {
+            postgres.close();
+            throw new IOException("Could not secure the embedded database in " + dir, e);
+        }
         log.info("Embedded PostgreSQL on port {} with data in {} (durable: {})", postgres.getPort(), dir,
                 properties.durable());
-        return postgres;
+        return new EmbeddedDatabase(postgres, applicationPassword);
     }
 
     static class NoDatabaseConfigured implements Condition {
