@@ -206,6 +206,31 @@ class PreentryStorageTest {
     }
 
     @Test
+    void aDisplayDevicesRefusedScanIsNoScan() {
+        app.resetReception();
+        PreentryUsage usage = app.bean(PreentryUsage.class);
+        LocalDate today = app.bean(Preentries.class).today();
+        Preentries.Started started = PreentryFixture.finishedMoveIn(app, null);
+        UUID id = started.entry().id();
+        Draft draft = app.bean(Preentries.class).byId(id).orElseThrow().draft();
+        int before = usage.total(today, today).scanned();
+
+        Http display = new Http(app).bearer(app.device("DISPLAY", "honcho"));
+        for (String code : List.of(draft.qrToken(), draft.shortCode())) {
+            Http.Response refused = display.post("/api/v1/offices/honcho/tickets/from-plan", Http.json(Map.of("code", code)));
+            assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+        }
+        assertThat(usage.total(today, today).scanned()).isEqualTo(before);
+        assertThat(actions(id)).isEmpty();
+
+        Http kiosk = new Http(app).bearer(app.device("KIOSK", "honcho"));
+        assertThat(kiosk.post("/api/v1/offices/honcho/tickets/from-plan", Http.json(Map.of("code", draft.qrToken())))
+                .status()).isEqualTo(201);
+        assertThat(usage.total(today, today).scanned()).isEqualTo(before + 1);
+        assertThat(actions(id)).containsExactly("scan");
+    }
+
+    @Test
     void theQrCodeHoldsOnlyARandomToken() throws Exception {
         Preentries.Started started = PreentryFixture.filledMoveIn(app, null);
         Http.Response page = PreentryFixture.finishOnPage(app, started.draftToken()).page();
