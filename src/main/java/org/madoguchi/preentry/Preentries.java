@@ -15,8 +15,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.madoguchi.platform.KeyRing;
 import org.madoguchi.platform.Actor;
+import org.madoguchi.platform.CodeHasher;
+import org.madoguchi.platform.KeyRing;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Pre-entries in the database: sealed drafts looked up by the hash of the resident's draft token, of the QR
  * token or of the short code; the access log; the daily measures. Nothing personal leaves this class
- * unsealed except to the caller.
+ * unsealed except to the caller. The draft token opens an entry only until it is finished; the random
+ * tokens (128 bits and more) are stored as SHA-256, the short code (about 2^40) as a keyed hash.
  */
 @Component
 class Preentries {
@@ -34,6 +36,8 @@ class Preentries {
     /** No 0/O, 1/I/L: the short code is read aloud and typed. */
     static final String SHORT_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The {@link CodeHasher} purpose of the typed short code. */
+    static final String SHORT_CODE_PURPOSE = "preentry-short-code";
 
     record Entry(UUID id, Draft draft, Instant createdAt, Instant expiresAt, Instant completedAt) {
     }
@@ -46,8 +50,11 @@ class Preentries {
     private final JsonMapper json;
     private final PreentryProperties properties;
     private final Clock clock;
+    private final CodeHasher codeHasher;
 
-    Preentries(JdbcClient jdbc, PreentryCipher cipher, JsonMapper json, PreentryProperties properties, Clock clock) {
+    Preentries(JdbcClient jdbc, PreentryCipher cipher, JsonMapper json, PreentryProperties properties, Clock clock,
+               CodeHasher codeHasher) {
+        this.codeHasher = codeHasher;
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.json = json;
@@ -62,6 +69,11 @@ class Preentries {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The stored form of a canonical short code: a plain hash of so small a space is reversed from a dump. */
+    String shortCodeHash(String shortCode) {
+        return codeHasher.hash(SHORT_CODE_PURPOSE, shortCode);
     }
 
     static String randomToken(int bytes) {
@@ -123,7 +135,8 @@ class Preentries {
         if (draftToken == null || !draftToken.matches("[A-Za-z0-9_-]{43}")) {
             return Optional.empty();
         }
-        return find("draft_token_hash = ?", hash(draftToken));
+        // A finished entry has no draft token any more; the condition says so again.
+        return find("draft_token_hash = ? AND completed_at IS NULL", hash(draftToken));
     }
 
     /** By the QR token or the typed short code. */
@@ -133,7 +146,7 @@ class Preentries {
             return find("qr_token_hash = ?", hash(qr));
         }
         String shortCode = canonicalShortCode(code);
-        return shortCode == null ? Optional.empty() : find("short_code_hash = ?", hash(shortCode));
+        return shortCode == null ? Optional.empty() : find("short_code_hash = ?", shortCodeHash(shortCode));
     }
 
     Optional<Entry> byId(UUID id) {
@@ -168,7 +181,11 @@ class Preentries {
         return new Entry(entry.id(), draft, entry.createdAt(), expiry(now), entry.completedAt());
     }
 
-    /** Gives the entry its QR token and short code (once); counts 二次元コード生成数 the first time. */
+    /**
+     * Gives the entry its QR token and short code (once); counts 二次元コード生成数 the first time. From now on
+     * only these codes open the entry: the draft token is forgotten, so the browser (perhaps a library's shared
+     * computer) no longer reaches it.
+     */
     @Transactional
     Entry complete(Entry entry) {
         if (entry.draft().qrToken() != null) {
@@ -177,10 +194,32 @@ class Preentries {
         Draft draft = entry.draft().withTokens(QR_PREFIX + randomToken(16), randomShortCode());
         Entry saved = save(entry, draft);
         Instant now = clock.instant();
-        jdbc.sql("UPDATE preentry.entry SET qr_token_hash = ?, short_code_hash = ?, completed_at = ? WHERE id = ?")
-                .params(hash(draft.qrToken()), hash(draft.shortCode()), Timestamp.from(now), entry.id()).update();
+        jdbc.sql("""
+                UPDATE preentry.entry SET qr_token_hash = ?, short_code_hash = ?, completed_at = ?, draft_token_hash = NULL
+                WHERE id = ?""")
+                .params(hash(draft.qrToken()), shortCodeHash(draft.shortCode()), Timestamp.from(now), entry.id())
+                .update();
         count("completed");
         return new Entry(saved.id(), draft, saved.createdAt(), saved.expiresAt(), now);
+    }
+
+    /**
+     * Stores the keyed hash of the short code of finished entries that have none: V20 dropped the old plain
+     * hashes, which SQL cannot turn into keyed ones; the code itself is in the sealed draft.
+     */
+    @Transactional
+    int keyShortCodes() {
+        List<UUID> ids = jdbc.sql("SELECT id FROM preentry.entry WHERE completed_at IS NOT NULL AND short_code_hash IS NULL")
+                .query(UUID.class).list();
+        int keyed = 0;
+        for (UUID id : ids) {
+            String shortCode = byId(id).map(e -> e.draft().shortCode()).orElse(null);
+            if (shortCode != null) {
+                keyed += jdbc.sql("UPDATE preentry.entry SET short_code_hash = ? WHERE id = ? AND short_code_hash IS NULL")
+                        .params(shortCodeHash(shortCode), id).update();
+            }
+        }
+        return keyed;
     }
 
     @Transactional

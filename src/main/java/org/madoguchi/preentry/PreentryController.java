@@ -3,18 +3,20 @@ package org.madoguchi.preentry;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.madoguchi.forms.FormKind;
 import org.madoguchi.platform.JapaneseDates;
 import org.madoguchi.platform.QrCodes;
 import org.madoguchi.reception.PlainPlanCodes;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Controller;
@@ -28,8 +30,10 @@ import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * The resident's side of pre-entry: choose (or bring from the navigator) the procedures, fill one topic per
- * page, confirm, and get a QR code. The draft is found by an opaque random token in an HttpOnly cookie; no
- * personal data is ever in a URL, and what was typed is kept even when it is not valid yet.
+ * page, confirm, and get a QR code. The draft is found by an opaque random token in an HttpOnly session
+ * cookie; no personal data is ever in a URL, and what was typed is kept even when it is not valid yet. Pages
+ * may be on a library's shared computer: finishing shows the QR code once and ends the cookie's hold on the
+ * entry, after which only the QR or short code (at the counter) opens it.
  */
 @Controller
 class PreentryController {
@@ -43,9 +47,11 @@ class PreentryController {
     private final PlainPlanCodes plainPlans;
     private final ItabashiPostalCodes postalCodes;
     private final PreentryProperties properties;
+    private final MessageSource messages;
 
     PreentryController(Preentries preentries, PlainPlanCodes plainPlans, ItabashiPostalCodes postalCodes,
-                       PreentryProperties properties) {
+                       PreentryProperties properties, MessageSource messages) {
+        this.messages = messages;
         this.preentries = preentries;
         this.plainPlans = plainPlans;
         this.postalCodes = postalCodes;
@@ -92,6 +98,7 @@ class PreentryController {
     String begin(@RequestParam(required = false) String plan,
                  @RequestParam(name = "procedure", required = false) List<String> chosen,
                  HttpServletRequest request, HttpServletResponse response, Model model) {
+        noStore(response);
         List<String> procedures;
         String keptPlan = null;
         if (plan != null && !plan.isBlank()) {
@@ -109,9 +116,7 @@ class PreentryController {
             return "preentry/start";
         }
         Preentries.Started started = preentries.start(keptPlan, procedures);
-        response.addHeader("Set-Cookie", ResponseCookie.from(COOKIE, started.draftToken()).httpOnly(true)
-                .secure(request.isSecure()).sameSite("Lax").path("/preentry")
-                .maxAge(Duration.ofDays(properties.retentionDays())).build().toString());
+        setCookie(request, response, started.draftToken());
         return "redirect:/preentry/step/" + EntryFields.steps(started.entry().draft()).get(0).id();
     }
 
@@ -337,8 +342,13 @@ class PreentryController {
         return value;
     }
 
+    /**
+     * Finishing answers with the QR page itself, not a redirect to a page the cookie could open again: the
+     * entry is now reachable only by its codes, and the cookie is cleared as well.
+     */
     @PostMapping("/preentry/confirm")
-    String finish(HttpServletRequest request, HttpServletResponse response) {
+    String finish(HttpServletRequest request, HttpServletResponse response, Model model) {
+        noStore(response);
         Optional<Preentries.Entry> entry = draft(request);
         if (entry.isEmpty()) {
             return "redirect:/preentry?expired";
@@ -349,22 +359,21 @@ class PreentryController {
                 return "redirect:/preentry/step/" + step.id() + "?check";
             }
         }
-        preentries.complete(entry.get());
-        return "redirect:/preentry/done";
+        Preentries.Entry done = preentries.complete(entry.get());
+        clearCookie(request, response);
+        return done(done, model);
     }
 
+    /** The QR page was shown once, when the entry was finished; coming back here (history, bookmark) starts over. */
     @GetMapping("/preentry/done")
-    String done(HttpServletRequest request, HttpServletResponse response, Model model) {
+    String doneAgain(HttpServletResponse response) {
         noStore(response);
-        Optional<Preentries.Entry> entry = draft(request);
-        if (entry.isEmpty()) {
-            return "redirect:/preentry?expired";
-        }
-        Draft draft = entry.get().draft();
-        if (draft.qrToken() == null) {
-            return "redirect:/preentry/confirm";
-        }
-        ZonedDateTime expires = entry.get().expiresAt().atZone(ZoneId.of(properties.purgeZone()));
+        return "redirect:/preentry?expired";
+    }
+
+    private String done(Preentries.Entry entry, Model model) {
+        Draft draft = entry.draft();
+        ZonedDateTime expires = entry.expiresAt().atZone(ZoneId.of(properties.purgeZone()));
         model.addAttribute("qr", QrCodes.svg(draft.qrToken(), 40, "事前入力の二次元コード"));
         model.addAttribute("shortCode", draft.shortCode().substring(0, 1) + " " + draft.shortCode().substring(1, 5)
                 + " " + draft.shortCode().substring(5));
@@ -372,16 +381,54 @@ class PreentryController {
                 + String.format("%d:%02d", expires.getHour(), expires.getMinute()));
         model.addAttribute("forms", draft.forms());
         model.addAttribute("fromPlan", draft.plan() != null);
+        model.addAttribute("qrToken", draft.qrToken());
+        model.addAttribute("endNotes", endNotes());
         return "preentry/done";
     }
 
-    @PostMapping("/preentry/delete")
-    String delete(HttpServletRequest request, HttpServletResponse response, Model model) {
+    record EndNote(String lang, String text) {
+    }
+
+    /**
+     * "Bring the QR code or the reception code" in every language, the resident's first: the page cannot be
+     * fetched again, so it has no language links.
+     */
+    private List<EndNote> endNotes() {
+        String current = LocaleContextHolder.getLocale().getLanguage();
+        return java.util.stream.Stream.of("ja", "en", "zh", "ko")
+                .sorted(java.util.Comparator.comparing(lang -> !lang.equals(current)))
+                .map(lang -> new EndNote(lang, messages.getMessage("preentry.done.end.body", null, Locale.forLanguageTag(lang))))
+                .toList();
+    }
+
+    /** The resident is done: the browser lets go of the entry and the QR page is replaced. */
+    @PostMapping("/preentry/end")
+    String end(HttpServletRequest request, HttpServletResponse response) {
         noStore(response);
-        draft(request).ifPresent(entry -> preentries.delete(entry.id(), "resident-delete", null));
+        clearCookie(request, response);
+        return "preentry/ended";
+    }
+
+    /** Deletes the draft of the cookie, or, from the QR page, the finished entry of the QR token sent with it. */
+    @PostMapping("/preentry/delete")
+    String delete(@RequestParam(required = false) String qr, HttpServletRequest request, HttpServletResponse response) {
+        noStore(response);
+        String qrToken = qr == null ? null : Preentries.canonicalQrToken(qr);
+        Optional<Preentries.Entry> entry = qrToken != null ? preentries.byCode(qrToken) : draft(request);
+        entry.ifPresent(e -> preentries.delete(e.id(), "resident-delete", null));
+        clearCookie(request, response);
+        return "preentry/deleted";
+    }
+
+    /** A session cookie: it goes when the browser is closed, not seven days later. */
+    private static void setCookie(HttpServletRequest request, HttpServletResponse response, String draftToken) {
+        response.addHeader("Set-Cookie", ResponseCookie.from(COOKIE, draftToken).httpOnly(true)
+                .secure(request.isSecure()).sameSite("Lax").path("/preentry").build().toString());
+    }
+
+    private static void clearCookie(HttpServletRequest request, HttpServletResponse response) {
         response.addHeader("Set-Cookie", ResponseCookie.from(COOKIE, "").httpOnly(true).secure(request.isSecure())
                 .sameSite("Lax").path("/preentry").maxAge(0).build().toString());
-        return "preentry/deleted";
     }
 
     private Optional<Preentries.Entry> draft(HttpServletRequest request) {

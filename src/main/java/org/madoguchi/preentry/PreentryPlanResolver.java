@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The pre-entry QR code (or its short code) at the kiosk: the ticket covers the whole plan the resident came
- * from, or, without a plan, the departments of the procedures chosen. Each read is in the access log.
+ * from, or, without a plan, the departments of the procedures chosen. Each read that issued a ticket is in
+ * the access log.
  */
 @Component
 class PreentryPlanResolver implements VisitPlanResolver {
@@ -38,10 +39,13 @@ class PreentryPlanResolver implements VisitPlanResolver {
 
     @Override
     public Optional<List<ItineraryStep>> resolve(String code) {
-        return preentries.byCode(code).map(entry -> {
-            preentries.scanned(entry.id(), actorOrNull());
-            return itinerary(entry.draft());
-        });
+        return preentries.byCode(code).map(entry -> itinerary(entry.draft()));
+    }
+
+    /** The scan is logged and counted once the ticket exists: a display device's refused read is no scan. */
+    @Override
+    public void issued(String code) {
+        preentries.byCode(code).ifPresent(entry -> preentries.scanned(entry.id(), actorOrNull()));
     }
 
     private Actor actorOrNull() {

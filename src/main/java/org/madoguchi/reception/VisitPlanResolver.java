@@ -9,6 +9,13 @@ import java.util.Optional;
  */
 public interface VisitPlanResolver {
 
-    /** The itinerary for {@code code}, or empty when the code is not one of this resolver's. */
+    /** The itinerary for {@code code}, or empty when the code is not one of this resolver's. Counts nothing. */
     Optional<List<ItineraryStep>> resolve(String code);
+
+    /**
+     * A new ticket was issued from {@code code}, which this resolver resolved: the place to count a use. A
+     * request that was refused (a display device, another office's kiosk) or failed, or a replay, is no use.
+     */
+    default void issued(String code) {
+    }
 }

@@ -98,6 +98,32 @@ class NavigatorPlanTest {
         assertThat(unknown.status()).isEqualTo(422);
     }
 
+    @Test
+    void aRefusedOrReplayedScanIsNotCounted() {
+        app.resetReception();
+        String plan = PlainPlanCodes.encode(List.of(new ItineraryStep("koseki-jumin", List.of("tenshutsu"))));
+        String code = app.bean(ShortCodes.class).codeFor(plan, "tenshutsu");
+        NavigatorUsage usage = app.bean(NavigatorUsage.class);
+        LocalDate today = LocalDate.now(NavigatorUsage.ZONE);
+        long before = scanned(usage, today, "tenshutsu");
+
+        // A display device may not issue tickets: its scan is refused and is no use of the plan.
+        Http display = new Http(app).bearer(app.device("DISPLAY", "honcho"));
+        Http.Response refused = display.post("/api/v1/offices/honcho/tickets/from-plan", Http.json(Map.of("code", code)));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+        Http.Response refusedQr = display.post("/api/v1/offices/honcho/tickets/from-plan", Http.json(Map.of("code", plan)));
+        assertThat(refusedQr.status()).isEqualTo(403);
+        assertThat(scanned(usage, today, "tenshutsu")).isEqualTo(before);
+
+        // A kiosk's retry of the same request (same Idempotency-Key) is one scan, not two.
+        Http kiosk = new Http(app).bearer(device()).header("Idempotency-Key", java.util.UUID.randomUUID().toString());
+        assertThat(kiosk.post("/api/v1/offices/honcho/tickets/from-plan", Http.json(Map.of("code", code))).status())
+                .isEqualTo(201);
+        assertThat(kiosk.post("/api/v1/offices/honcho/tickets/from-plan", Http.json(Map.of("code", code))).status())
+                .isEqualTo(200);
+        assertThat(scanned(usage, today, "tenshutsu")).isEqualTo(before + 1);
+    }
+
     static String device() {
         return app.device("KIOSK", "honcho");
     }

@@ -136,13 +136,28 @@ class PreentryBrowserTest {
             assertThat(d.findElement(By.id("birthDate")).getAttribute("value")).isEqualTo("平成2年4月1日");
             d.get(app.url("/preentry/confirm"));
             d.findElement(By.id("finish")).click();
-            browser.await(ExpectedConditions.urlContains("/preentry/done"));
+            browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("short-code")));
             urls.add(d.getCurrentUrl());
             String shortCode = d.findElement(By.id("short-code")).getText();
             assertThat(shortCode).matches("P [2-9A-Z]{4} [2-9A-Z]{4}");
             assertThat(d.findElement(By.tagName("main")).getText()).doesNotContain("髙橋", "板橋二丁目");
+            // A clear ending, and what to bring in every language of the pages.
+            assertThat(d.findElement(By.id("end-title")).getText()).isEqualTo("終わったらこの画面を閉じてください");
+            assertThat(d.findElement(By.id("end")).getText()).contains("二次元コード（または受付コード）をお持ちください",
+                    "bring this QR code", "请携带此二维码", "QR 코드(또는 접수 코드)를 가져와");
+            assertThat(d.manage().getCookieNamed(PreentryController.COOKIE)).as("the browser lets go at once").isNull();
             assertThat(browser.seriousAccessibilityViolations()).as("QR page").isEmpty();
             browser.screenshot("preentry-qr");
+            d.findElement(By.id("end-button")).click();
+            browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("ended")));
+            assertThat(browser.seriousAccessibilityViolations()).as("ended page").isEmpty();
+            // The next person at this computer finds nothing of it.
+            for (String page : List.of("/preentry/done", "/preentry/confirm", "/preentry/step/applicant", "/preentry")) {
+                d.get(app.url(page));
+                assertThat(d.findElement(By.tagName("main")).getText()).as(page)
+                        .doesNotContain("髙橋", "タカハシ", "板橋二丁目", shortCode);
+            }
+            assertThat(d.findElements(By.id("resume"))).isEmpty();
 
             for (String url : urls) {
                 assertThat(URLDecoderUtil.decode(url)).doesNotContain("髙橋", "タカハシ", "板橋二丁目", "090", "1990");

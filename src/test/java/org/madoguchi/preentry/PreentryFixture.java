@@ -4,11 +4,15 @@ import com.google.zxing.BinaryBitmap;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.madoguchi.Http;
 import org.madoguchi.TestApp;
 import org.madoguchi.forms.FormFields;
 
@@ -20,8 +24,16 @@ final class PreentryFixture {
     private PreentryFixture() {
     }
 
-    /** A finished 転入 pre-entry with one member; returns the draft token. */
+    /** A finished 転入 pre-entry with one member; returns the draft token (which no longer opens it). */
     static Preentries.Started finishedMoveIn(TestApp app, String plan) {
+        Preentries.Started started = filledMoveIn(app, plan);
+        Preentries preentries = app.bean(Preentries.class);
+        preentries.complete(preentries.byId(started.entry().id()).orElseThrow());
+        return started;
+    }
+
+    /** A 転入 pre-entry with one member, every field filled but not finished yet; returns the draft token. */
+    static Preentries.Started filledMoveIn(TestApp app, String plan) {
         Preentries preentries = app.bean(Preentries.class);
         Preentries.Started started = preentries.start(plan, List.of("tennyu", "juminhyo"));
         Draft draft = started.entry().draft();
@@ -40,9 +52,46 @@ final class PreentryFixture {
         draft.members().add(new java.util.LinkedHashMap<>(Map.of(FormFields.NAME, "髙橋\u3000花子",
                 FormFields.KANA, "タカハシ\u3000ハナコ", FormFields.BIRTH_DATE, "1992-06-15", FormFields.SEX, "female",
                 FormFields.RELATIONSHIP, "妻")));
-        Preentries.Entry saved = preentries.save(started.entry(), draft);
-        preentries.complete(saved);
+        preentries.save(started.entry(), draft);
         return started;
+    }
+
+    /** The cookie header of a browser holding {@code draftToken}. */
+    static String draftCookie(String draftToken) {
+        return PreentryController.COOKIE + "=" + draftToken;
+    }
+
+    /**
+     * Finishes a filled draft as the confirmation page's button does (with the page's CSRF token); the answer
+     * is the QR page.
+     */
+    static Finished finishOnPage(TestApp app, String draftToken) {
+        Http browser = new Http(app).header("Cookie", draftCookie(draftToken));
+        Http.Response confirm = browser.get("/preentry/confirm");
+        if (confirm.status() != 200) {
+            throw new AssertionError("confirmation page: " + confirm.status());
+        }
+        String cookies = draftCookie(draftToken) + "; " + confirm.cookies();
+        return new Finished(postForm(new Http(app).header("Cookie", cookies), "/preentry/confirm",
+                "_csrf=" + csrf(confirm)), cookies);
+    }
+
+    /** The QR page, and the cookies the browser sent (its draft cookie and its session). */
+    record Finished(Http.Response page, String cookies) {
+    }
+
+    /** The CSRF token of a page's form, URL-encoded. */
+    static String csrf(Http.Response page) {
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
+        if (!csrf.find()) {
+            throw new AssertionError("no CSRF token in the page");
+        }
+        return URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+    }
+
+    static Http.Response postForm(Http http, String path, String body) {
+        return http.send(http.request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     /** Reads the QR code of {@code QrCodes.svg} by drawing its path and handing the pixels to ZXing. */

@@ -24,8 +24,9 @@ class PreentryLogTest {
         ch.qos.logback.classic.Level before = ((Logger) LoggerFactory.getLogger("org.madoguchi.preentry")).getLevel();
         ((Logger) LoggerFactory.getLogger("org.madoguchi.preentry")).setLevel(ch.qos.logback.classic.Level.DEBUG);
         try {
-            Preentries.Started started = PreentryFixture.finishedMoveIn(app, null);
+            Preentries.Started started = PreentryFixture.filledMoveIn(app, null);
             UUID id = started.entry().id();
+            PreentryFixture.finishOnPage(app, started.draftToken());
             Draft draft = app.bean(Preentries.class).byId(id).orElseThrow().draft();
             new Http(app).header("Cookie", PreentryController.COOKIE + "=" + started.draftToken()).get("/preentry/done");
             new Http(app).header("Cookie", PreentryController.COOKIE + "=" + started.draftToken()).get("/preentry/confirm");

@@ -206,11 +206,35 @@ class PreentryStorageTest {
     }
 
     @Test
-    void theQrCodeHoldsOnlyARandomToken() throws Exception {
+    void aDisplayDevicesRefusedScanIsNoScan() {
+        app.resetReception();
+        PreentryUsage usage = app.bean(PreentryUsage.class);
+        LocalDate today = app.bean(Preentries.class).today();
         Preentries.Started started = PreentryFixture.finishedMoveIn(app, null);
-        Http.Response page = new Http(app).header("Cookie", PreentryController.COOKIE + "=" + started.draftToken())
-                .get("/preentry/done");
-        assertThat(page.status()).isEqualTo(200);
+        UUID id = started.entry().id();
+        Draft draft = app.bean(Preentries.class).byId(id).orElseThrow().draft();
+        int before = usage.total(today, today).scanned();
+
+        Http display = new Http(app).bearer(app.device("DISPLAY", "honcho"));
+        for (String code : List.of(draft.qrToken(), draft.shortCode())) {
+            Http.Response refused = display.post("/api/v1/offices/honcho/tickets/from-plan", Http.json(Map.of("code", code)));
+            assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+        }
+        assertThat(usage.total(today, today).scanned()).isEqualTo(before);
+        assertThat(actions(id)).isEmpty();
+
+        Http kiosk = new Http(app).bearer(app.device("KIOSK", "honcho"));
+        assertThat(kiosk.post("/api/v1/offices/honcho/tickets/from-plan", Http.json(Map.of("code", draft.qrToken())))
+                .status()).isEqualTo(201);
+        assertThat(usage.total(today, today).scanned()).isEqualTo(before + 1);
+        assertThat(actions(id)).containsExactly("scan");
+    }
+
+    @Test
+    void theQrCodeHoldsOnlyARandomToken() throws Exception {
+        Preentries.Started started = PreentryFixture.filledMoveIn(app, null);
+        Http.Response page = PreentryFixture.finishOnPage(app, started.draftToken()).page();
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
         assertThat(page.body()).doesNotContain("髙橋", "板橋二丁目", "1990");
         Matcher svg = Pattern.compile("<svg.*?</svg>", Pattern.DOTALL).matcher(page.body());
         assertThat(svg.find()).isTrue();
@@ -225,16 +249,13 @@ class PreentryStorageTest {
     }
 
     @Test
-    void theResidentDeletesAtOnce() {
-        Preentries.Started started = PreentryFixture.finishedMoveIn(app, null);
+    void theResidentDeletesADraftAtOnce() {
+        Preentries.Started started = PreentryFixture.filledMoveIn(app, null);
         UUID id = started.entry().id();
-        String draftCookie = PreentryController.COOKIE + "=" + started.draftToken();
-        Http.Response page = new Http(app).header("Cookie", draftCookie).get("/preentry/done");
-        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
-        assertThat(csrf.find()).isTrue();
-        String cookies = draftCookie + "; " + page.cookies();
-        Http http = new Http(app).header("Cookie", cookies);
-        Http.Response deleted = postForm(http, "/preentry/delete", "_csrf=" + enc(csrf.group(1)));
+        String draftCookie = PreentryFixture.draftCookie(started.draftToken());
+        Http.Response page = new Http(app).header("Cookie", draftCookie).get("/preentry/confirm");
+        Http http = new Http(app).header("Cookie", draftCookie + "; " + page.cookies());
+        Http.Response deleted = postForm(http, "/preentry/delete", "_csrf=" + PreentryFixture.csrf(page));
         assertThat(deleted.status()).as(deleted.body()).isEqualTo(200);
         assertThat(deleted.body()).contains("削除しました");
         assertThat(deleted.header("Set-Cookie")).contains(PreentryController.COOKIE + "=;").contains("Max-Age=0");
@@ -242,8 +263,24 @@ class PreentryStorageTest {
                 .single()).isZero();
         assertThat(actions(id)).containsExactly("resident-delete");
         // The old cookie now leads back to the start.
-        Http.Response after = new Http(app).header("Cookie", draftCookie).get("/preentry/done");
+        Http.Response after = new Http(app).header("Cookie", draftCookie).get("/preentry/confirm");
         assertThat(after.status()).isEqualTo(302);
         assertThat(after.header("Location")).contains("/preentry?expired");
+    }
+
+    @Test
+    void theResidentDeletesAFinishedEntryFromTheQrPage() {
+        Preentries.Started started = PreentryFixture.filledMoveIn(app, null);
+        UUID id = started.entry().id();
+        PreentryFixture.Finished finished = PreentryFixture.finishOnPage(app, started.draftToken());
+        Matcher qr = Pattern.compile("name=\"qr\" value=\"([^\"]+)\"").matcher(finished.page().body());
+        assertThat(qr.find()).isTrue();
+        Http http = new Http(app).header("Cookie", finished.cookies());
+        Http.Response deleted = postForm(http, "/preentry/delete",
+                "_csrf=" + PreentryFixture.csrf(finished.page()) + "&qr=" + enc(qr.group(1)));
+        assertThat(deleted.status()).as(deleted.body()).isEqualTo(200);
+        assertThat(deleted.body()).contains("削除しました");
+        assertThat(app.bean(Preentries.class).byId(id)).isEmpty();
+        assertThat(actions(id)).containsExactly("resident-delete");
     }
 }

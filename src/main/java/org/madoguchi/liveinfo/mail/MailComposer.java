@@ -12,6 +12,22 @@ final class MailComposer {
     private MailComposer() {
     }
 
+    /** The confirmation code of a registration; a line in English too, as the code is all it asks for. */
+    static Composed confirmation(String officeNameJa, String code, long validMinutes) {
+        String prefix = officeNameJa == null || officeNameJa.isBlank() ? "" : "【" + officeNameJa + "】";
+        String body = (officeNameJa == null ? "" : officeNameJa + " ") + "窓口の呼出通知のメールアドレス確認です。\n\n"
+                + "確認コード: " + code + "\n\n"
+                + "受付票のメール通知のページで、" + validMinutes + "分以内にこの6桁の数字を入力してください。\n"
+                + "入力が済むまで、呼出のお知らせはお送りしません。\n\n"
+                + "Confirmation code: " + code + " (enter it on your ticket's mail page within " + validMinutes
+                + " minutes)\n\n"
+                + "――――――――――――――――\n"
+                + "心当たりのない場合は、このメールを破棄してください。確認されないメールアドレスには何も届かず、"
+                + "本日の業務終了後に削除します。\n"
+                + "このメールは送信専用です。返信いただいてもお答えできません。\n";
+        return new Composed(prefix + "メールアドレスの確認コード " + code, body);
+    }
+
     static Composed compose(MailStore.OutboxItem item, String officeNameJa, String ticketUrl, String unsubscribeUrl) {
         String prefix = officeNameJa == null || officeNameJa.isBlank() ? "" : "【" + officeNameJa + "】";
         String number = "受付番号 " + item.ticketNumber() + " 番";

@@ -17,14 +17,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The visitor's registration pages, reached from the ticket page: {@code /t/{token}/mail}. A bad token,
  * a finished ticket and one of another day all get the same answer, so the form reveals nothing about
- * which tokens exist. Forms are CSRF-protected (Thymeleaf adds the token). Unsubscribing is a GET that
- * only asks and a POST that deletes, because mail clients and scanners open links by themselves.
+ * which tokens exist. Forms are CSRF-protected (Thymeleaf adds the token). A registration is complete only
+ * once the code mailed to the address is typed here ({@code /t/{token}/mail/confirm}). Unsubscribing is a GET
+ * that only asks and a POST that deletes, because mail clients and scanners open links by themselves.
  */
 @Controller
 class MailNotificationController {
 
     private static final String MESSAGE = "liveinfo/mail/message";
     private static final String FORM = "liveinfo/mail/form";
+    private static final String CONFIRM = "liveinfo/mail/confirm";
+    private static final String REGISTERED = "liveinfo/mail/registered";
 
     private final MailRegistrations registrations;
 
@@ -54,12 +57,14 @@ class MailNotificationController {
         Set<NotifyLevel> levels = NotifyLevel.parse(notify);
         MailRegistrations.Result result = registrations.register(token, address, levels, client(request));
         switch (result.outcome()) {
-            case REGISTERED, UPDATED -> {
-                model.addAttribute("token", token);
-                model.addAttribute("levels", result.levels());
-                model.addAttribute("updated", result.outcome() == MailRegistrations.Outcome.UPDATED);
-                model.addAttribute("unsubscribeToken", result.unsubscribeToken());
-                return "liveinfo/mail/registered";
+            case REGISTERED, CODE_RESENT -> {
+                return confirmForm(model, token, result.subscriptionId(), null);
+            }
+            case UPDATED -> {
+                return registered(model, token, result, true);
+            }
+            case SEND_FAILED -> {
+                return message(response, model, HttpStatus.SERVICE_UNAVAILABLE, "mail.error.sendFailed", token);
             }
             case UNAVAILABLE -> {
                 return message(response, model, HttpStatus.SERVICE_UNAVAILABLE, "mail.unavailable", token);
@@ -76,18 +81,72 @@ class MailNotificationController {
                 if (ticket.isEmpty()) {
                     return message(response, model, HttpStatus.NOT_FOUND, "mail.badToken", null);
                 }
-                HttpStatus status = result.outcome() == MailRegistrations.Outcome.TOO_MANY
-                        ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
+                HttpStatus status = switch (result.outcome()) {
+                    case TOO_MANY -> HttpStatus.CONFLICT;
+                    case ADDRESS_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
+                    default -> HttpStatus.BAD_REQUEST;
+                };
                 response.setStatus(status.value());
                 String error = switch (result.outcome()) {
                     case INVALID_ADDRESS -> "mail.error.address";
                     case NO_CHOICE -> "mail.error.noChoice";
+                    case ADDRESS_LIMITED -> "mail.error.addressLimited";
                     default -> "mail.error.tooMany";
                 };
                 model.addAttribute("addressInvalid", result.outcome() == MailRegistrations.Outcome.INVALID_ADDRESS);
                 return form(model, token, ticket.get().status().number(), address == null ? "" : address, levels, error);
             }
         }
+    }
+
+    @PostMapping("/t/{token}/mail/confirm")
+    String confirm(@PathVariable String token, @RequestParam(name = "pending", required = false) String pending,
+                   @RequestParam(name = "code", required = false) String code,
+                   HttpServletRequest request, HttpServletResponse response, Model model) {
+        MailRegistrations.Result result = registrations.confirm(token, pending, code, client(request));
+        return switch (result.outcome()) {
+            case CONFIRMED -> registered(model, token, result, false);
+            case UNAVAILABLE -> message(response, model, HttpStatus.SERVICE_UNAVAILABLE, "mail.unavailable", token);
+            case RATE_LIMITED -> message(response, model, HttpStatus.TOO_MANY_REQUESTS, "mail.rateLimited", null);
+            case CODE_FORMAT, CODE_WRONG -> {
+                response.setStatus(HttpStatus.BAD_REQUEST.value());
+                yield confirmForm(model, token, result.subscriptionId(),
+                        result.outcome() == MailRegistrations.Outcome.CODE_WRONG ? "mail.error.codeWrong" : "mail.error.codeFormat");
+            }
+            case CODE_EXPIRED -> {
+                response.setStatus(HttpStatus.GONE.value());
+                yield confirmForm(model, token, null, "mail.error.codeExpired");
+            }
+            case CODE_TRIES -> {
+                response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+                yield confirmForm(model, token, null, "mail.error.codeTries");
+            }
+            default -> message(response, model, HttpStatus.NOT_FOUND, "mail.badToken", null);
+        };
+    }
+
+    /** Pages answering the POST above link to their other languages by GET: they lead back to the form. */
+    @GetMapping("/t/{token}/mail/confirm")
+    String confirmByGet(@PathVariable String token) {
+        return "redirect:/t/" + org.springframework.web.util.UriUtils.encodePathSegment(token,
+                java.nio.charset.StandardCharsets.UTF_8) + "/mail";
+    }
+
+    /** The code box; without {@code pending} (the code is spent) only the message and the way back to the form. */
+    private String confirmForm(Model model, String token, java.util.UUID pending, String error) {
+        model.addAttribute("token", token);
+        model.addAttribute("pending", pending);
+        model.addAttribute("minutes", registrations.codeValidityMinutes());
+        model.addAttribute("error", error);
+        return CONFIRM;
+    }
+
+    private static String registered(Model model, String token, MailRegistrations.Result result, boolean updated) {
+        model.addAttribute("token", token);
+        model.addAttribute("levels", result.levels());
+        model.addAttribute("updated", updated);
+        model.addAttribute("unsubscribeToken", result.unsubscribeToken());
+        return REGISTERED;
     }
 
     @GetMapping("/t/mail/unsubscribe/{unsubscribeToken}")

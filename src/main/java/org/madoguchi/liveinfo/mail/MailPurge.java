@@ -41,12 +41,15 @@ class MailPurge {
         LocalDate today = LocalDate.ofInstant(now, ZoneId.of(properties.purgeZone()));
         int deleted = store.deleteServiceDaysUpTo(today, now) + store.deleteExpired(now);
         int logRows = store.deleteAccessLogBefore(now.minus(properties.accessLogRetention()));
+        store.deleteConfirmationsSentBefore(now.minus(java.time.Duration.ofDays(1)));
         log.info("End-of-day mail purge: deleted {} subscriptions and {} old access log rows", deleted, logRows);
         return deleted;
     }
 
     /** Deletes what is past its expiry (a node that was down at the purge time catches up here). */
     int expired() {
+        // The per-address counts look back one day; older rows are of no use.
+        store.deleteConfirmationsSentBefore(clock.instant().minus(java.time.Duration.ofDays(1)));
         return store.deleteExpired(clock.instant());
     }
 }

@@ -22,11 +22,17 @@ import org.springframework.stereotype.Repository;
 @Repository
 class MailStore {
 
-    enum Access { STORED, UPDATED, READ_FOR_DUPLICATE_CHECK, READ_FOR_SEND, DELETED_UNSUBSCRIBE, DELETED_FINISHED,
-        DELETED_END_OF_DAY, DELETED_EXPIRED }
+    enum Access { STORED, UPDATED, READ_FOR_DUPLICATE_CHECK, READ_FOR_SEND, CONFIRMATION_SENT, CONFIRMED,
+        DELETED_UNSUBSCRIBE, DELETED_FINISHED, DELETED_END_OF_DAY, DELETED_EXPIRED }
 
+    /** A subscription; {@code confirmed} once the visitor typed the mailed code, which is valid until {@code codeExpiresAt}. */
     record Subscription(UUID id, String officeId, LocalDate serviceDate, int ticketNumber, Set<NotifyLevel> levels,
-                        KeyRing.Sealed address, KeyRing.Sealed secrets, Instant expiresAt) {
+                        KeyRing.Sealed address, KeyRing.Sealed secrets, Instant expiresAt, boolean confirmed,
+                        Instant codeExpiresAt) {
+    }
+
+    /** The confirmation state of one subscription, read locked. */
+    record Confirmation(UUID id, boolean confirmed, String codeHash, Instant codeExpiresAt, int attempts) {
     }
 
     record OutboxItem(long id, UUID subscriptionId, NotifyLevel kind, int attempts, int ticketNumber,
@@ -35,7 +41,7 @@ class MailStore {
 
     private static final String SUBSCRIPTION = """
             SELECT id, office_id, service_date, ticket_number, notify_ahead5, notify_ahead3, notify_called, key_id,
-                   address_nonce, address_sealed, secrets_nonce, secrets_sealed, expires_at
+                   address_nonce, address_sealed, secrets_nonce, secrets_sealed, expires_at, confirmed_at, confirm_expires_at
             FROM liveinfo.mail_subscription""";
 
     private final JdbcClient jdbc;
@@ -82,8 +88,10 @@ class MailStore {
                 .param("h", ticketTokenHash).param("now", odt(now)).query(MailStore::subscription).list();
     }
 
+    /** Confirmed subscriptions only: an address nobody proved to own is never sent a notice. */
     List<Subscription> activeForOffice(String officeId, Instant now) {
-        return jdbc.sql(SUBSCRIPTION + " WHERE office_id = :o AND finished_at IS NULL AND expires_at > :now ORDER BY created_at")
+        return jdbc.sql(SUBSCRIPTION + " WHERE office_id = :o AND finished_at IS NULL AND confirmed_at IS NOT NULL"
+                        + " AND expires_at > :now ORDER BY created_at")
                 .param("o", officeId).param("now", odt(now)).query(MailStore::subscription).list();
     }
 
@@ -92,13 +100,74 @@ class MailStore {
     }
 
     List<String> officesWithActive(Instant now) {
-        return jdbc.sql("SELECT DISTINCT office_id FROM liveinfo.mail_subscription WHERE finished_at IS NULL AND expires_at > :now")
+        return jdbc.sql("""
+                        SELECT DISTINCT office_id FROM liveinfo.mail_subscription
+                        WHERE finished_at IS NULL AND confirmed_at IS NOT NULL AND expires_at > :now""")
                 .param("now", odt(now)).query(String.class).list();
     }
 
     Optional<UUID> byUnsubscribeHash(String hash) {
         return jdbc.sql("SELECT id FROM liveinfo.mail_subscription WHERE unsubscribe_hash = :h")
                 .param("h", hash).query(UUID.class).optional();
+    }
+
+    // ---------------------------------------------------------------- confirmation
+
+    /** A new code for the subscription: valid until {@code expires}, with a fresh count of attempts. */
+    void setCode(UUID id, String codeHash, Instant expires) {
+        jdbc.sql("""
+                        UPDATE liveinfo.mail_subscription SET confirm_code_hash = :h, confirm_expires_at = :e,
+                            confirm_attempts = 0 WHERE id = :id""")
+                .param("h", codeHash).param("e", odt(expires)).param("id", id).update();
+    }
+
+    /** The confirmation state of a subscription of this ticket, locked until the transaction ends. */
+    Optional<Confirmation> confirmationLocked(UUID id, String ticketTokenHash, Instant now) {
+        return jdbc.sql("""
+                        SELECT id, confirmed_at, confirm_code_hash, confirm_expires_at, confirm_attempts
+                        FROM liveinfo.mail_subscription WHERE id = :id AND ticket_token_hash = :h AND expires_at > :now
+                        FOR UPDATE""")
+                .param("id", id).param("h", ticketTokenHash).param("now", odt(now))
+                .query((rs, n) -> {
+                    OffsetDateTime expires = rs.getObject("confirm_expires_at", OffsetDateTime.class);
+                    return new Confirmation(rs.getObject("id", UUID.class), rs.getObject("confirmed_at") != null,
+                            rs.getString("confirm_code_hash"), expires == null ? null : expires.toInstant(),
+                            rs.getInt("confirm_attempts"));
+                }).optional();
+    }
+
+    void countWrongCode(UUID id) {
+        jdbc.sql("UPDATE liveinfo.mail_subscription SET confirm_attempts = confirm_attempts + 1 WHERE id = :id")
+                .param("id", id).update();
+    }
+
+    void markConfirmed(UUID id, Instant now) {
+        jdbc.sql("""
+                        UPDATE liveinfo.mail_subscription SET confirmed_at = :now, confirm_code_hash = NULL,
+                            updated_at = :now WHERE id = :id""")
+                .param("now", odt(now)).param("id", id).update();
+        log(id, Access.CONFIRMED, "visitor", null, now);
+    }
+
+    /** Serialises the confirmation mails of one address (the count is the limit being checked). */
+    void lockAddress(String addressHash) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:k, 0))").param("k", "liveinfo.mail-address|" + addressHash)
+                .query((rs, n) -> 1).list();
+    }
+
+    long confirmationsSentSince(String addressHash, Instant since) {
+        return jdbc.sql("SELECT count(*) FROM liveinfo.mail_confirmation_sent WHERE address_hash = :h AND sent_at > :since")
+                .param("h", addressHash).param("since", odt(since)).query(Long.class).single();
+    }
+
+    void recordConfirmationSent(String addressHash, Instant now) {
+        jdbc.sql("INSERT INTO liveinfo.mail_confirmation_sent (address_hash, sent_at) VALUES (:h, :now)")
+                .param("h", addressHash).param("now", odt(now)).update();
+    }
+
+    int deleteConfirmationsSentBefore(Instant limit) {
+        return jdbc.sql("DELETE FROM liveinfo.mail_confirmation_sent WHERE sent_at < :limit").param("limit", odt(limit))
+                .update();
     }
 
     void markFinished(UUID id, Instant now) {
@@ -232,7 +301,9 @@ class MailStore {
                 rs.getObject("service_date", LocalDate.class), rs.getInt("ticket_number"), levels,
                 new KeyRing.Sealed(key, rs.getBytes("address_nonce"), rs.getBytes("address_sealed")),
                 new KeyRing.Sealed(key, rs.getBytes("secrets_nonce"), rs.getBytes("secrets_sealed")),
-                rs.getObject("expires_at", OffsetDateTime.class).toInstant());
+                rs.getObject("expires_at", OffsetDateTime.class).toInstant(), rs.getObject("confirmed_at") != null,
+                Optional.ofNullable(rs.getObject("confirm_expires_at", OffsetDateTime.class))
+                        .map(OffsetDateTime::toInstant).orElse(null));
     }
 
     static OffsetDateTime odt(Instant instant) {

@@ -11,7 +11,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Resolves the navigator's short codes (N + 6) and counts each use. It is asked before the plain MDG1 resolver
+ * Resolves the navigator's short codes (N + 6) and counts each use that issued a ticket. It is asked before the plain MDG1 resolver
  * so that a scanned MDG1 code the navigator produced is counted for its flow too; the itinerary is the same
  * either way, and MDG1 codes the navigator never produced are left to {@link PlainPlanCodes}.
  */
@@ -31,16 +31,19 @@ class NavigatorPlanResolver implements VisitPlanResolver {
 
     @Override
     public Optional<List<ItineraryStep>> resolve(String code) {
+        return entry(code).flatMap(entry -> plain.resolve(entry.plan()));
+    }
+
+    /** Counted once the ticket exists: a display device's refused scan is no scan. */
+    @Override
+    public void issued(String code) {
+        entry(code).ifPresent(entry -> usage.count(entry.flowId(), NavigatorUsage.Measure.SCANNED));
+    }
+
+    private Optional<ShortCodes.Entry> entry(String code) {
         if (code == null || code.length() > 1000) {
             return Optional.empty();
         }
-        Optional<ShortCodes.Entry> entry = code.trim().toUpperCase().startsWith("MDG1:")
-                ? codes.findByPlan(code.trim()) : codes.find(code);
-        if (entry.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<List<ItineraryStep>> itinerary = plain.resolve(entry.get().plan());
-        itinerary.ifPresent(i -> usage.count(entry.get().flowId(), NavigatorUsage.Measure.SCANNED));
-        return itinerary;
+        return code.trim().toUpperCase().startsWith("MDG1:") ? codes.findByPlan(code.trim()) : codes.find(code);
     }
 }

@@ -11,6 +11,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Short codes for typing a plan at a kiosk or counter: {@code N} and six characters from an alphabet without
  * look-alikes (no 0/O, 1/I/L). Each distinct plan gets one code, kept for good: a printed outcome stays valid.
+ * Unlike pre-entry's short codes these are stored as they are, not hashed: a code is no secret (everyone who
+ * gives the same answers is shown the same code) and stands only for departments and procedures, which the
+ * same row holds anyway; the outcome page must show it again.
  */
 @Component
 public class ShortCodes {

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.madoguchi.platform.CurrentActor;
 import org.madoguchi.platform.ProblemException;
@@ -14,6 +15,8 @@ import org.madoguchi.reception.ItineraryStep;
 import org.madoguchi.reception.ReceptionService;
 import org.madoguchi.reception.Ticket;
 import org.madoguchi.reception.VisitPlanResolver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,6 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Tickets", description = "受付票: issue one ticket for a whole itinerary, and change it while the visitor is here")
 class TicketController {
+
+    private static final Logger log = LoggerFactory.getLogger(TicketController.class);
 
     private final ReceptionService reception;
     private final CurrentActor actor;
@@ -59,11 +64,30 @@ class TicketController {
             description = "422 unknown-plan-code when no module recognises the code.")
     ResponseEntity<Ticket> issueFromPlan(@PathVariable String officeId, @Valid @RequestBody PlanRequest body,
                                          @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        List<ItineraryStep> itinerary = resolvers.stream().map(r -> r.resolve(body.code().trim()))
-                .flatMap(java.util.Optional::stream).findFirst()
-                .orElseThrow(() -> ProblemException.invalid("unknown-plan-code",
-                        "この二次元コード（受付コード）は読み取れませんでした。"));
-        return issue(officeId, new IssueRequest(itinerary, body.priorityClass()), idempotencyKey);
+        String code = body.code().trim();
+        for (VisitPlanResolver resolver : resolvers) {
+            Optional<List<ItineraryStep>> itinerary = resolver.resolve(code);
+            if (itinerary.isPresent()) {
+                ReceptionService.IssueResult result = reception.issue(new IssueTicket(officeId, itinerary.get(),
+                        body.priorityClass(), null, idempotencyKey), actor.get());
+                if (result.replayed()) {
+                    return ResponseEntity.ok().header("Idempotent-Replayed", "true").body(result.ticket());
+                }
+                // Counted only now: a refused or failed request is no scan.
+                countUse(resolver, code);
+                return ResponseEntity.created(URI.create("/api/v1/tickets/" + result.ticket().id())).body(result.ticket());
+            }
+        }
+        throw ProblemException.invalid("unknown-plan-code", "この二次元コード（受付コード）は読み取れませんでした。");
+    }
+
+    /** A count that fails must not turn an issued ticket into an error the kiosk would retry. */
+    private static void countUse(VisitPlanResolver resolver, String code) {
+        try {
+            resolver.issued(code);
+        } catch (RuntimeException e) {
+            log.warn("Could not count a plan code use ({})", e.getClass().getSimpleName());
+        }
     }
 
     @GetMapping("/api/v1/tickets/{ticketId}")

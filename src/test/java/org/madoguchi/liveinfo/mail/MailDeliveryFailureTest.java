@@ -36,7 +36,7 @@ class MailDeliveryFailureTest {
     void aFailedSendIsRetriedLaterAndNeverHoldsUpTheQueue() throws Exception {
         Ticket mine = fx.issue("koseki-jumin");
         Ticket next = fx.issue("koseki-jumin");
-        assertThat(fx.register(mine.publicToken(), "saburo@example.jp", "CALLED").status()).isEqualTo(200);
+        assertThat(fx.registerConfirmed(mine.publicToken(), "saburo@example.jp", "CALLED").status()).isEqualTo(200);
         int deadPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             deadPort = socket.getLocalPort();
@@ -83,7 +83,7 @@ class MailDeliveryFailureTest {
     @Test
     void aMailIsGivenUpAfterTheLastAttemptAndRetriesBackOff() throws Exception {
         Ticket mine = fx.issue("koseki-jumin");
-        assertThat(fx.register(mine.publicToken(), "shiro@example.jp", "CALLED").status()).isEqualTo(200);
+        assertThat(fx.registerConfirmed(mine.publicToken(), "shiro@example.jp", "CALLED").status()).isEqualTo(200);
         try (ServerSocket socket = new ServerSocket(0)) {
             smtp.setPort(socket.getLocalPort());
         }

@@ -29,12 +29,13 @@ class MailEncryptionAtRestTest {
     @Test
     void theRawRowsHoldNeitherTheAddressNorTheTicketTokenInAnyForm() {
         Ticket ticket = fx.issue("koseki-jumin");
-        assertThat(fx.register(ticket.publicToken(), ADDRESS, "AHEAD_3", "CALLED").status()).isEqualTo(200);
+        assertThat(fx.registerConfirmed(ticket.publicToken(), ADDRESS, "AHEAD_3", "CALLED").status()).isEqualTo(200);
 
         String everything = fx.app.jdbc().sql("""
                 SELECT (SELECT string_agg(row_to_json(s)::text, '') FROM liveinfo.mail_subscription s)
                     || coalesce((SELECT string_agg(row_to_json(o)::text, '') FROM liveinfo.mail_outbox o), '')
-                    || (SELECT string_agg(row_to_json(l)::text, '') FROM liveinfo.mail_access_log l)""")
+                    || (SELECT string_agg(row_to_json(l)::text, '') FROM liveinfo.mail_access_log l)
+                    || (SELECT string_agg(row_to_json(c)::text, '') FROM liveinfo.mail_confirmation_sent c)""")
                 .query(String.class).single();
         for (String secret : new String[] {ADDRESS, ticket.publicToken()}) {
             byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
@@ -44,6 +45,12 @@ class MailEncryptionAtRestTest {
                     .doesNotContain(Base64.getEncoder().encodeToString(bytes).toLowerCase())
                     .doesNotContain("jiro");
         }
+        // The per-address count holds a keyed hash, not a plain hash anyone could compute from a guessed address.
+        String counted = fx.app.jdbc().sql("SELECT address_hash FROM liveinfo.mail_confirmation_sent").query(String.class)
+                .single();
+        assertThat(counted).isNotEqualTo(MailTokens.sha256(ADDRESS)).isNotEqualTo(MailTokens.sha256(ADDRESS.toLowerCase()))
+                .isEqualTo(fx.app.bean(org.madoguchi.platform.CodeHasher.class).hash(MailRegistrations.ADDRESS_PURPOSE,
+                        ADDRESS.toLowerCase()));
 
         // ... yet it is there, sealed with the configured key and bound to its row.
         Map<String, Object> row = fx.app.jdbc().sql("SELECT id, key_id, address_nonce, address_sealed FROM liveinfo.mail_subscription")

@@ -77,7 +77,9 @@ final class MailFixture {
     /** A clean slate: no tickets, no subscriptions, no mails, no rate-limit history. */
     void reset() {
         app.resetReception();
-        app.jdbc().sql("TRUNCATE liveinfo.mail_outbox, liveinfo.mail_subscription, liveinfo.mail_access_log").update();
+        app.jdbc().sql("""
+                TRUNCATE liveinfo.mail_outbox, liveinfo.mail_subscription, liveinfo.mail_access_log,
+                    liveinfo.mail_confirmation_sent""").update();
         app.bean(MailRegistrations.class).clearRateLimits();
         try {
             // A mail the previous test queued may be on the wire right now; let it land, then empty the mailboxes.
@@ -128,15 +130,85 @@ final class MailFixture {
         return http.send(request);
     }
 
-    /** GET the form for its CSRF token, then POST a registration. */
+    /** GET the form for its CSRF token, then POST a registration; the answer is the page asking for the code. */
     Http.Response register(String ticketToken, String address, String... levels) {
+        return registerFrom(ticketToken, address, levels).response();
+    }
+
+    /** A registration's answer, with the page (cookies, CSRF token) the browser now holds. */
+    record Registration(Http.Response response, Page page) {
+    }
+
+    Registration registerFrom(String ticketToken, String address, String... levels) {
         Page form = get("/t/" + ticketToken + "/mail");
         List<String> values = new ArrayList<>(List.of("address", address));
         for (String level : levels) {
             values.add("notify");
             values.add(level);
         }
-        return post("/t/" + ticketToken + "/mail", form, values.toArray(String[]::new));
+        Http.Response response = post("/t/" + ticketToken + "/mail", form, values.toArray(String[]::new));
+        return new Registration(response, page(response, form.cookies()));
+    }
+
+    /** Registers, reads the code from the confirmation mail, types it; the answer is the "registered" page. */
+    Http.Response registerConfirmed(String ticketToken, String address, String... levels) {
+        Registration registration = registerFrom(ticketToken, address, levels);
+        if (registration.response().status() != 200) {
+            throw new AssertionError("registration: " + registration.response().status());
+        }
+        Http.Response confirmed = confirm(ticketToken, registration.page(), confirmationCode(address));
+        // The notices a test waits for are then the only mails.
+        try {
+            smtp.purgeEmailFromAllMailboxes();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return confirmed;
+    }
+
+    Http.Response confirm(String ticketToken, Page codePage, String code) {
+        return post("/t/" + ticketToken + "/mail/confirm", codePage, "pending", pending(codePage), "code", code);
+    }
+
+    /** The id of the registration the code page asks about. */
+    static String pending(Page codePage) {
+        Matcher m = Pattern.compile("name=\"pending\" value=\"([^\"]+)\"").matcher(codePage.body());
+        if (!m.find()) {
+            throw new AssertionError("no pending registration on the page");
+        }
+        return m.group(1);
+    }
+
+    /** The code of the latest confirmation mail to {@code address} (waits for it). */
+    String confirmationCode(String address) {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline) {
+            String code = null;
+            for (MimeMessage m : smtp.getReceivedMessages()) {
+                try {
+                    if (m.getAllRecipients()[0].toString().equalsIgnoreCase(address)) {
+                        Matcher found = Pattern.compile("確認コード: (\\d{6})").matcher((String) m.getContent());
+                        if (found.find()) {
+                            code = found.group(1);
+                        }
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            if (code != null) {
+                return code;
+            }
+            smtp.waitForIncomingEmail(200, smtp.getReceivedMessages().length + 1);
+        }
+        throw new AssertionError("no confirmation mail to the address");
+    }
+
+    static Page page(Http.Response response, String cookies) {
+        Matcher hidden = Pattern.compile("<input[^>]*name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(response.body());
+        String more = response.cookies();
+        return new Page(response.status(), response.body(), more.isEmpty() ? cookies : more,
+                hidden.find() ? hidden.group(1) : null);
     }
 
     long count(String table) {

@@ -57,8 +57,17 @@ class MailNotificationPathTest {
         assertThat(form.status()).isEqualTo(200);
         assertThat(form.body()).contains("受付番号 " + mine.number() + " 番").contains("あと5人になったとき");
         assertThat(form.csrf()).as("the form carries a CSRF token").isNotNull();
-        Http.Response registered = fx.post("/t/" + mine.publicToken() + "/mail", form,
+        Http.Response asked = fx.post("/t/" + mine.publicToken() + "/mail", form,
                 "address", ADDRESS, "notify", "AHEAD_5", "notify", "AHEAD_3", "notify", "CALLED");
+        assertThat(asked.status()).isEqualTo(200);
+        assertThat(asked.body()).contains("6桁の確認コードをお送りしました").doesNotContain(ADDRESS);
+        // The one confirmation mail: the code, and no link (the ticket's token goes to no unproven address).
+        String code = fx.confirmationCode(ADDRESS);
+        MimeMessage confirmation = fx.smtp.getReceivedMessages()[0];
+        assertThat(fx.smtp.getReceivedMessages()).hasSize(1);
+        assertThat(text(confirmation)).doesNotContain(mine.publicToken()).doesNotContain("http");
+        fx.smtp.purgeEmailFromAllMailboxes();
+        Http.Response registered = fx.confirm(mine.publicToken(), MailFixture.page(asked, form.cookies()), code);
         assertThat(registered.status()).isEqualTo(200);
         assertThat(registered.body()).contains("登録しました").contains("呼び出されたとき").doesNotContain(ADDRESS);
         assertThat(fx.count("mail_subscription")).isEqualTo(1);
@@ -135,7 +144,7 @@ class MailNotificationPathTest {
     void unsubscribingDeletesTheAddressAndStopsTheMails() {
         fx.issue("koseki-jumin");
         Ticket mine = fx.issue("koseki-jumin");
-        Http.Response registered = fx.register(mine.publicToken(), ADDRESS, "CALLED");
+        Http.Response registered = fx.registerConfirmed(mine.publicToken(), ADDRESS, "CALLED");
         Matcher stop = Pattern.compile("href=\"(/t/mail/unsubscribe/[A-Za-z0-9_-]+)\"").matcher(registered.body());
         assertThat(stop.find()).isTrue();
 
@@ -163,7 +172,7 @@ class MailNotificationPathTest {
         for (int i = 0; i < 7; i++) {
             fx.issue("koseki-jumin");
         }
-        assertThat(fx.register(mine.publicToken(), ADDRESS, "AHEAD_5").status()).isEqualTo(200);
+        assertThat(fx.registerConfirmed(mine.publicToken(), ADDRESS, "AHEAD_5").status()).isEqualTo(200);
         Http.Response again = fx.register(mine.publicToken(), ADDRESS.toUpperCase(), "CALLED");
         assertThat(again.body()).contains("登録済みのため");
         assertThat(fx.count("mail_subscription")).isEqualTo(1);

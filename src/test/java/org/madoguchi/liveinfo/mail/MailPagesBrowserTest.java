@@ -45,13 +45,29 @@ class MailPagesBrowserTest {
             d.findElement(By.id("address")).clear();
             d.findElement(By.id("address")).sendKeys("hanako@example.jp");
             d.findElement(By.cssSelector("form button[type=submit]")).click();
-            browser.await(ExpectedConditions.not(ExpectedConditions.presenceOfElementLocated(By.id("address"))));
+            browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("code")));
+            assertThat(d.getPageSource()).doesNotContain("hanako@example.jp");
+            assertThat(browser.seriousAccessibilityViolations()).as("code page accessibility").isEmpty();
+
+            // A wrong code is explained; the right one (full-width digits, as a Japanese keyboard may type) registers.
+            String code = fx.confirmationCode("hanako@example.jp");
+            String wrong = code.equals("000000") ? "111111" : "000000";
+            d.findElement(By.id("code")).sendKeys(wrong);
+            d.findElement(By.id("confirm")).click();
+            browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+            assertThat(d.findElement(By.id("error")).getText()).contains("確認コードが違います");
+            assertThat(browser.seriousAccessibilityViolations()).as("code page with an error").isEmpty();
+            StringBuilder wide = new StringBuilder();
+            code.chars().forEach(c -> wide.append((char) (c - '0' + '０')));
+            d.findElement(By.id("code")).sendKeys(wide);
+            d.findElement(By.id("confirm")).click();
+            browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("levels")));
             assertThat(d.getPageSource()).doesNotContain("hanako@example.jp");
             assertThat(d.getCurrentUrl()).doesNotContain("hanako");
             assertThat(browser.seriousAccessibilityViolations()).as("confirmation accessibility").isEmpty();
             browser.screenshot("mail-registered");
         }
-        assertThat(fx.app.jdbc().sql("SELECT count(*) FROM liveinfo.mail_subscription").query(Long.class).single())
-                .isEqualTo(1L);
+        assertThat(fx.app.jdbc().sql("SELECT count(*) FROM liveinfo.mail_subscription WHERE confirmed_at IS NOT NULL")
+                .query(Long.class).single()).isEqualTo(1L);
     }
 }
