@@ -23,6 +23,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
+import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -133,6 +134,16 @@ public class ApiProblems {
     ModelAndView onRejected(RequestRejectedException e) {
         return respond(problem(HttpStatus.BAD_REQUEST, "bad-request",
                 "リクエストの形式が正しくありません（URL やパラメーターの文字を確認してください）。"));
+    }
+
+    /** A path variable that converts to nothing (a UUID given as "%09"); one missing from the mapping is our bug. */
+    @ExceptionHandler(MissingPathVariableException.class)
+    ModelAndView onMissingPathVariable(MissingPathVariableException e) {
+        if (!e.isMissingAfterConversion()) {
+            return onUnexpected(e);
+        }
+        return respond(problem(HttpStatus.BAD_REQUEST, "invalid-parameter",
+                "パラメーター「" + e.getVariableName() + "」の形式が正しくありません。"));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
