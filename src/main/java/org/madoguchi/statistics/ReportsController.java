@@ -114,7 +114,11 @@ class ReportsController {
         }
     }
 
+    /** An office id filter; a control character (NUL breaks PostgreSQL text) is refused. */
     private static String blank(String value) {
+        if (value != null && value.chars().anyMatch(Character::isISOControl)) {
+            throw ProblemException.invalid("invalid-filter", "庁舎の指定に使えない文字が含まれています。");
+        }
         return value == null || value.isBlank() ? null : value.strip();
     }
 

@@ -187,7 +187,11 @@ class StatisticsController {
         return o == null ? DEFAULT_OFFICE : o;
     }
 
+    /** An office, department or counter id filter; a control character (NUL breaks PostgreSQL text) is refused. */
     private static String blank(String value) {
+        if (value != null && value.chars().anyMatch(Character::isISOControl)) {
+            throw ProblemException.invalid("invalid-filter", "庁舎・課・窓口の指定に使えない文字が含まれています。");
+        }
         return value == null || value.isBlank() ? null : value.strip();
     }
 

@@ -8,8 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.madoguchi.platform.ProblemException;
 import org.slf4j.Logger;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -19,6 +23,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
+import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -107,6 +112,40 @@ public class ApiProblems {
                 "パラメーター「" + e.getName() + "」の形式が正しくありません。"));
     }
 
+    /** Tomcat could not decode a parameter (invalid UTF-8 such as %FF or an encoded lone surrogate). */
+    @ExceptionHandler(InvalidParameterException.class)
+    ModelAndView onUndecodableParameter(InvalidParameterException e) {
+        return respond(problem(HttpStatus.BAD_REQUEST, "invalid-parameter-encoding",
+                "パラメーターの文字を読み取れません（UTF-8 で送ってください）。"));
+    }
+
+    /** A multipart body without a boundary, or cut short: the client's fault. */
+    @ExceptionHandler(MultipartException.class)
+    ModelAndView onMultipart(MultipartException e) {
+        if (e instanceof MaxUploadSizeExceededException) {
+            return respond(problem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "リクエストの本文が大きすぎます。"));
+        }
+        return respond(problem(HttpStatus.BAD_REQUEST, "malformed-multipart",
+                "multipart/form-data の本文を読み取れません。"));
+    }
+
+    /** The security firewall refused the URL (an encoded "..", ";", a control character), met again on /error. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ModelAndView onRejected(RequestRejectedException e) {
+        return respond(problem(HttpStatus.BAD_REQUEST, "bad-request",
+                "リクエストの形式が正しくありません（URL やパラメーターの文字を確認してください）。"));
+    }
+
+    /** A path variable that converts to nothing (a UUID given as "%09"); one missing from the mapping is our bug. */
+    @ExceptionHandler(MissingPathVariableException.class)
+    ModelAndView onMissingPathVariable(MissingPathVariableException e) {
+        if (!e.isMissingAfterConversion()) {
+            return onUnexpected(e);
+        }
+        return respond(problem(HttpStatus.BAD_REQUEST, "invalid-parameter",
+                "パラメーター「" + e.getVariableName() + "」の形式が正しくありません。"));
+    }
+
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ModelAndView onMissingParameter(MissingServletRequestParameterException e) {
         return respond(problem(HttpStatus.BAD_REQUEST, "missing-parameter",
@@ -156,17 +195,29 @@ public class ApiProblems {
     private static ModelAndView respond(ProblemDetail problem) {
         HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
         HttpStatus status = HttpStatus.valueOf(problem.getStatus());
-        if (request.getRequestURI().startsWith("/api/")) {
-            problem.setInstance(URI.create(request.getRequestURI()));
-            ModelAndView json = new ModelAndView(new ProblemJsonView(problem));
-            json.setStatus(status);
-            return json;
+        // On the /error dispatch (an exception met again there) the request's own path is in an attribute.
+        Object original = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
+        String path = original instanceof String s ? s : request.getRequestURI();
+        if (path.startsWith("/api/")) {
+            return json(problem, path);
         }
         ModelAndView page = new ModelAndView("error");
         page.setStatus(status);
         page.addObject("status", status.value());
         page.addObject("message", problem.getDetail());
         return page;
+    }
+
+    /** The problem as problem+json; {@code path} is the request's (also when answering on /error for it). */
+    static ModelAndView json(ProblemDetail problem, String path) {
+        try {
+            problem.setInstance(URI.create(path));
+        } catch (IllegalArgumentException e) {
+            // A path the firewall rejected may not even be a URI; the problem is complete without it.
+        }
+        ModelAndView json = new ModelAndView(new ProblemJsonView(problem));
+        json.setStatus(HttpStatus.valueOf(problem.getStatus()));
+        return json;
     }
 
     /** Writes the problem as application/problem+json, with its extra properties (code) at the top level. */
