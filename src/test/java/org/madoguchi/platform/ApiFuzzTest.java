@@ -93,7 +93,7 @@ class ApiFuzzTest {
     }
 
     private String staffToken(Http admin, String login, String role, List<String> departments) {
-        Http.Response created = admin.post("/api/v1/admin/staff", Http.json(Map.of("login", login,
+        Http.Response created = admin.post("/api/v1/admin/staff", Http.json(Map.of("mustChangePassword", false, "login", login,
                 "displayName", "ファズ " + role, "password", PASSWORD, "role", role, "departments", departments)));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return token(new Http(app).basic(login, PASSWORD));

@@ -59,7 +59,7 @@ class VisitAuthorizationTest {
     }
 
     private static long staff(Http admin, String login, String role, List<String> departments) {
-        Http.Response created = admin.post("/api/v1/admin/staff", Http.json(Map.of("login", login + SUFFIX,
+        Http.Response created = admin.post("/api/v1/admin/staff", Http.json(Map.of("mustChangePassword", false, "login", login + SUFFIX,
                 "displayName", "職員", "password", PASSWORD, "role", role, "departments", departments)));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json().path("id").asLong();
