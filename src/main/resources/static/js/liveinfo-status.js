@@ -19,7 +19,7 @@
 
   function timeText(iso) {
     try {
-      return new Date(iso).toLocaleTimeString('ja-JP', { timeZone: d.zone, hour12: false });
+      return new Date(iso).toLocaleTimeString('ja-JP', { timeZone: d.zone, hour12: false, hour: '2-digit', minute: '2-digit', second: '2-digit' });
     } catch (e) { return iso; }
   }
 

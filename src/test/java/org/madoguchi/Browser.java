@@ -23,7 +23,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real headless Chromium (Debian's {@code chromium} and {@code chromedriver}, installed by {@code .ci/run}),
- * with the accessibility check (axe-core) and screenshots for {@code docs/screenshots/}.
+ * with the accessibility check (axe-core) and screenshots under {@code target/screenshots/} (copied into docs/screenshots/
+ * by hand when a screen changes).
  */
 public final class Browser implements AutoCloseable {
 
@@ -92,10 +93,10 @@ public final class Browser implements AutoCloseable {
                 + rule.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList();
     }
 
-    /** Saves a screenshot as docs/screenshots/{name}.png, refreshed by every test run. */
+    /** Saves a screenshot as target/screenshots/{name}.png; the build never writes into docs/. */
     public void screenshot(String name) {
         try {
-            Path target = Path.of("docs/screenshots", name + ".png");
+            Path target = Path.of("target/screenshots", name + ".png");
             Files.createDirectories(target.getParent());
             Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {

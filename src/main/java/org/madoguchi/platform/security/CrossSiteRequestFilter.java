@@ -42,12 +42,14 @@ class CrossSiteRequestFilter extends OncePerRequestFilter {
 
     boolean crossSite(HttpServletRequest request) {
         String fetchSite = request.getHeader("Sec-Fetch-Site");
-        // "same-site" is a sibling host (another subdomain), which is not this application either.
-        if (fetchSite != null && !fetchSite.equals("same-origin") && !fetchSite.equals("none")) {
-            return true;
+        if (fetchSite != null) {
+            // "same-site" is a sibling host (another subdomain), which is not this application either.
+            return !fetchSite.equals("same-origin") && !fetchSite.equals("none");
         }
+        // Older browsers: the Origin header. Our pages send no referrer, for which browsers write "null" as the
+        // origin of their own forms, so "null" proves nothing either way and the CSRF token decides.
         String origin = request.getHeader("Origin");
-        if (origin == null) {
+        if (origin == null || origin.equals("null")) {
             return false;
         }
         String normalised = originOf(origin);

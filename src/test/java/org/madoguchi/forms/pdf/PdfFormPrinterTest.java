@@ -222,7 +222,7 @@ class PdfFormPrinterTest {
 
     static void render(PDDocument pdf, int page, String file) throws IOException {
         BufferedImage image = new PDFRenderer(pdf).renderImageWithDPI(page, 110);
-        Path dir = Path.of("docs/screenshots");
+        Path dir = Path.of("target/screenshots");
         Files.createDirectories(dir);
         ImageIO.write(image, "png", dir.resolve(file).toFile());
     }
