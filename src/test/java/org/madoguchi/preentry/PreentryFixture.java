@@ -1,9 +1,5 @@
 package org.madoguchi.preentry;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.RGBLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -94,28 +90,8 @@ final class PreentryFixture {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    /** Reads the QR code of {@code QrCodes.svg} by drawing its path and handing the pixels to ZXing. */
+    /** Reads the QR code of {@code QrCodes.svg}. */
     static String decodeSvgQr(String svg) throws Exception {
-        Matcher size = Pattern.compile("viewBox=\"0 0 (\\d+) (\\d+)\"").matcher(svg);
-        if (!size.find()) {
-            throw new AssertionError("no QR svg");
-        }
-        int n = Integer.parseInt(size.group(1));
-        int scale = 4;
-        int side = n * scale;
-        int[] pixels = new int[side * side];
-        java.util.Arrays.fill(pixels, 0xFFFFFFFF);
-        Matcher module = Pattern.compile("M(\\d+) (\\d+)h1v1h-1z").matcher(svg);
-        while (module.find()) {
-            int x = Integer.parseInt(module.group(1));
-            int y = Integer.parseInt(module.group(2));
-            for (int dy = 0; dy < scale; dy++) {
-                for (int dx = 0; dx < scale; dx++) {
-                    pixels[(y * scale + dy) * side + x * scale + dx] = 0xFF000000;
-                }
-            }
-        }
-        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(side, side, pixels))))
-                .getText();
+        return org.madoguchi.QrSvg.decode(svg);
     }
 }

@@ -10,6 +10,7 @@ import org.madoguchi.reception.Floor;
 import org.madoguchi.reception.FloorDirectory;
 import org.madoguchi.reception.ReceptionService;
 import org.madoguchi.reception.TicketStatus;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -31,6 +32,10 @@ class PrintedTicket {
         this.floors = floors;
         this.reception = reception;
         this.publicBaseUrl = publicBaseUrl;
+        if (publicBaseUrl == null || publicBaseUrl.isBlank()) {
+            LoggerFactory.getLogger(PrintedTicket.class).warn("madoguchi.public-base-url is not set: the QR code on "
+                    + "printed tickets points at this server's own address, which residents' phones may not reach");
+        }
     }
 
     /** Fills the model of {@code kiosk-ticket.html}; {@code back} is where the screen returns after printing. */
@@ -53,11 +58,16 @@ class PrintedTicket {
         return "kiosk-ticket";
     }
 
+    /**
+     * The configured public address; without one, the address this connection actually arrived at. Never the
+     * Host header: whoever sends the request would choose where residents' phones are sent.
+     */
     private String baseUrl(HttpServletRequest request) {
         if (publicBaseUrl != null && !publicBaseUrl.isBlank()) {
             return publicBaseUrl.replaceAll("/+$", "");
         }
-        String port = (request.getServerPort() == 80 || request.getServerPort() == 443) ? "" : ":" + request.getServerPort();
-        return request.getScheme() + "://" + request.getServerName() + port;
+        String address = request.getLocalAddr();
+        String host = address.contains(":") ? "[" + address + "]" : address;
+        return "http://" + host + ":" + request.getLocalPort();
     }
 }
