@@ -1,5 +1,6 @@
 package org.madoguchi.platform.security;
 
+import jakarta.servlet.DispatcherType;
 import org.madoguchi.platform.CurrentActor;
 import org.madoguchi.platform.ProblemException;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,6 +20,8 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.DispatcherTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 @Configuration(proxyBeanMethods = false)
@@ -48,6 +51,11 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/public/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/offices", "/api/v1/offices/*/floor",
                                 "/api/v1/offices/*/summary").permitAll()
+                        // The office event stream needs a sign-in (anyRequest below); only the async dispatch that
+                        // ends a stream, which was authorised when it began, is let through as it is.
+                        .requestMatchers(new AndRequestMatcher(new DispatcherTypeRequestMatcher(DispatcherType.ASYNC),
+                                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/api/v1/offices/*/events")))
+                        .permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/health").permitAll()
                         .requestMatchers("/", "/login", "/error", "/css/**", "/js/**", "/favicon.ico").permitAll()
