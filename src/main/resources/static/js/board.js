@@ -307,7 +307,8 @@ window.MadoguchiBoard = (function () {
     // server time of the summary that showed that recall count. Calls reach the board two ways, as events and
     // in the summary (the only way while the stream is refused); each is announced once, whichever comes first.
     const known = {};
-    let baselineTaken = false;
+    // Calls made before the page was rendered are on it already: shown, not read out.
+    const renderedAt = Date.parse(body.dataset.asOf) || Date.now() + clockOffset;
 
     function noteCalls(summary) {
       const asOf = Date.parse(summary.asOf);
@@ -323,8 +324,7 @@ window.MadoguchiBoard = (function () {
         if (isNew || recalled || !before.asOf) {
           known[key] = { calledAt: calledAt, recalls: c.recallCount, asOf: asOf };
         }
-        // The first summary is the picture the board started with: shown, not read out.
-        if (!baselineTaken) return;
+        if (calledAt <= renderedAt) return;
         if (isNew && asOf - calledAt <= STALE_CALL_MS) {
           highlight(key);
           speakCall(c.number, c.counterId, false);
@@ -333,7 +333,6 @@ window.MadoguchiBoard = (function () {
           speakCall(c.number, c.counterId, true);
         }
       });
-      baselineTaken = true;
       // Calls long gone from the board are forgotten (a recent one may still be on its way as an event).
       Object.keys(known).forEach(function (key) {
         if (known[key].calledAt < asOf - 10 * STALE_CALL_MS && !calls.some(function (c) {
