@@ -70,12 +70,14 @@ class PublicStreamLimitsTest {
         return s;
     }
 
-    /** The response head and as much of the body as needed to see {@code until}. */
+    /** The response head and as much of the body as needed to see {@code until} (at most 10 s of it). */
     private static String readUntil(Socket s, String until) throws IOException {
         InputStream in = s.getInputStream();
         StringBuilder seen = new StringBuilder();
         byte[] buf = new byte[4096];
-        while (!seen.toString().contains(until)) {
+        long deadline = System.currentTimeMillis() + 10000;
+        // A stream sends pings for ever: the deadline ends the wait for something that does not come.
+        while (!seen.toString().contains(until) && System.currentTimeMillis() < deadline) {
             int n = in.read(buf);
             if (n < 0) {
                 break;
