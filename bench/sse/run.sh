@@ -53,6 +53,7 @@ MADOGUCHI_DATA_DIR="$DATA" java -Xmx${XMX:-512m} ${APP_JAVA_OPTS:-} -jar "$JAR" 
     --madoguchi.reception.auto-close-day=false \
     --server.tomcat.max-connections=$((SUBSCRIBERS + 1000)) --server.tomcat.accept-count=2000 \
     --madoguchi.liveinfo.max-subscribers=$((SUBSCRIBERS + 1000)) \
+    --madoguchi.liveinfo.max-subscribers-per-client=$((SUBSCRIBERS + 1000)) \
     --madoguchi.liveinfo.stream-port="$STREAM_PORT" --madoguchi.liveinfo.stream-server.enabled=$([ "$LEAN" = 1 ] && echo true || echo false) \
     --server.max-http-request-header-size=${HEADER_SIZE:-8KB} --server.tomcat.max-http-response-header-size=${HEADER_SIZE:-8KB} \
     ${APP_ARGS:-} >"$DATA/app.log" 2>&1 &

@@ -2,12 +2,15 @@
 // from the public summary and the event stream, and announces each call: a two-tone chime, then the
 // sentence in Japanese, then in English. Announcements are strictly queued so that a second call never
 // cuts off the first, and every call is also shown visually (a slow flash) for the board with sound off.
+// While the stream is refused or down, the board polls the summary and announces the new calls it finds
+// there, until the stream is back.
 'use strict';
 window.MadoguchiBoard = (function () {
   const KANA = ['ゼロ', 'いち', 'に', 'さん', 'よん', 'ご', 'ろく', 'なな', 'はち', 'きゅう'];
   const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
   const FRESH_MS = 12000;          // how long a new call stays highlighted
   const STALE_CALL_MS = 60000;     // calls replayed after a reconnection are shown, not spoken again
+  const POLL_MS = 3000;            // summary polling while the stream is refused or down
   const LIVE_REGION_DELAY_MS = 1200;
   const MAX_RECENT = 8;
   const EVENT_TYPES = ['issued', 'queued', 'called', 'recalled', 'absent', 'returned', 'started', 'completed',
@@ -262,6 +265,7 @@ window.MadoguchiBoard = (function () {
           MadoguchiLive.getJson('/board/recent?office=' + encodeURIComponent(office))
         ]).then(function (results) {
           if (results[0].asOf) clockOffset = Date.parse(results[0].asOf) - Date.now();
+          noteCalls(results[0]);
           const callingNumbers = renderCalling(results[0]);
           renderWaiting(results[0]);
           renderRecent(results[1], callingNumbers);
@@ -283,23 +287,98 @@ window.MadoguchiBoard = (function () {
       }, LIVE_REGION_DELAY_MS);
     }
 
-    function onCall(type, event) {
-      const key = event.number + '|' + event.counterId;
+    function highlight(key) {
       fresh[key] = Date.now() + FRESH_MS;
       setTimeout(refresh, FRESH_MS + 100); // takes the highlight off again
+    }
+
+    function speakCall(number, counterId, recall) {
+      // Counter labels come with the floor; calls wait for it (in order) rather than read out an id.
+      labelsReady.then(function () {
+        const counter = counters[counterId] || { ja: counterId, en: counterId };
+        tellScreenReaders(format(msg.announce, [number, label(counter.ja, counter.en)]));
+        if (soundOn && soundAllowed()) {
+          announce(number, counter.ja, counter.en, recall);
+        }
+      });
+    }
+
+    // Calls as last seen, by number|counter: when they were called and how often recalled, and (asOf) the
+    // server time of the summary that showed that recall count. Calls reach the board two ways, as events and
+    // in the summary (the only way while the stream is refused); each is announced once, whichever comes first.
+    const known = {};
+    // Calls made before the page was rendered are on it already: shown, not read out.
+    const renderedAt = Date.parse(body.dataset.asOf) || Date.now() + clockOffset;
+
+    function noteCalls(summary) {
+      const asOf = Date.parse(summary.asOf);
+      const calls = [];
+      summary.departments.forEach(function (d) { d.calling.forEach(function (c) { calls.push(c); }); });
+      calls.sort(function (a, b) { return Date.parse(a.calledAt) - Date.parse(b.calledAt); });
+      calls.forEach(function (c) {
+        const key = c.number + '|' + c.counterId;
+        const calledAt = Date.parse(c.calledAt);
+        const before = known[key];
+        const isNew = !before || before.calledAt !== calledAt;
+        const recalled = !isNew && c.recallCount > before.recalls;
+        if (isNew || recalled || !before.asOf) {
+          known[key] = { calledAt: calledAt, recalls: c.recallCount, asOf: asOf };
+        }
+        if (calledAt <= renderedAt) return;
+        if (isNew && asOf - calledAt <= STALE_CALL_MS) {
+          highlight(key);
+          speakCall(c.number, c.counterId, false);
+        } else if (recalled) {
+          highlight(key);
+          speakCall(c.number, c.counterId, true);
+        }
+      });
+      // Calls long gone from the board are forgotten (a recent one may still be on its way as an event).
+      Object.keys(known).forEach(function (key) {
+        if (known[key].calledAt < asOf - 10 * STALE_CALL_MS && !calls.some(function (c) {
+          return c.number + '|' + c.counterId === key;
+        })) delete known[key];
+      });
+    }
+
+    /** True when the summary already brought this call (or recall), so its event must not repeat it. */
+    function alreadyKnown(type, event) {
+      const k = known[event.number + '|' + event.counterId];
+      const at = Date.parse(event.at);
+      if (type === 'called') {
+        if (k && k.calledAt === at) return true;
+        known[event.number + '|' + event.counterId] = { calledAt: at, recalls: 0, asOf: 0 };
+        return false;
+      }
+      if (!k) return false;
+      if (k.asOf && at <= k.asOf) return true;
+      k.recalls += 1;
+      return false;
+    }
+
+    function onCall(type, event) {
+      const key = event.number + '|' + event.counterId;
+      highlight(key);
       refresh();
       if (spokenEvents[event.id]) return;
       spokenEvents[event.id] = true;
+      if (alreadyKnown(type, event)) return;
       // Measured against the server's clock: a TV whose own clock is off must not fall silent.
       if (event.at && Date.now() + clockOffset - Date.parse(event.at) > STALE_CALL_MS) return;
-      // Counter labels come with the floor; calls wait for it (in order) rather than read out an id.
-      labelsReady.then(function () {
-        const counter = counters[event.counterId] || { ja: event.counterId, en: event.counterId };
-        tellScreenReaders(format(msg.announce, [event.number, label(counter.ja, counter.en)]));
-        if (soundOn && soundAllowed()) {
-          announce(event.number, counter.ja, counter.en, type === 'recalled');
-        }
-      });
+      speakCall(event.number, event.counterId, type === 'recalled');
+    }
+
+    // -------- polling while the stream is refused or down
+
+    let pollTimer = null;
+    function setPolling(on) {
+      if (on && !pollTimer) {
+        pollTimer = setInterval(refresh, POLL_MS);
+        refresh();
+      } else if (!on && pollTimer) {
+        clearInterval(pollTimer);
+        pollTimer = null;
+      }
     }
 
     // -------- sound setting
@@ -357,7 +436,8 @@ window.MadoguchiBoard = (function () {
       },
       onStatus: function (healthy) {
         el.conn.hidden = healthy;
-        body.dataset.live = healthy ? 'connected' : 'lost';
+        body.dataset.live = healthy ? 'connected' : 'polling';
+        setPolling(!healthy);
       },
       onResync: refresh
     });

@@ -13,10 +13,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param heartbeat how often an idle stream gets a ping, so clients and proxies see it is alive
  * @param stalledAfter a subscriber whose connection has not accepted data for this long is dropped
  * @param maxSubscribers the most stream subscribers this node accepts; more get 503 and fall back to polling
+ * @param maxSubscribersPerClient the most streams one client address (IPv6: one /64) may hold open on this node,
+ *                                on the servlet stream and on the lean stream server each; more get 429 and fall
+ *                                back to polling, so that one client cannot take the whole {@code maxSubscribers}
  */
 @ConfigurationProperties("madoguchi.liveinfo")
 public record LiveInfoProperties(Congestion congestion, Duration coalesce, Duration refresh, Duration heartbeat,
-                                 Duration stalledAfter, Integer maxSubscribers) {
+                                 Duration stalledAfter, Integer maxSubscribers,
+                                 Integer maxSubscribersPerClient) {
 
     public LiveInfoProperties {
         congestion = congestion == null ? new Congestion(null, null, null, null) : congestion;
@@ -25,6 +29,7 @@ public record LiveInfoProperties(Congestion congestion, Duration coalesce, Durat
         heartbeat = heartbeat == null ? Duration.ofSeconds(15) : heartbeat;
         stalledAfter = stalledAfter == null ? Duration.ofSeconds(30) : stalledAfter;
         maxSubscribers = maxSubscribers == null ? 20_000 : maxSubscribers;
+        maxSubscribersPerClient = maxSubscribersPerClient == null ? 20 : maxSubscribersPerClient;
     }
 
     /**

@@ -26,12 +26,15 @@ class TwoNodeEventsTest {
     private static final Actor STAFF = Actor.staff(6101, Actor.Role.MANAGER, Set.of());
     private static TestApp nodeA;
     private static TestApp nodeB;
+    /** The office event stream is for staff and the office's devices: these tests watch as its display board. */
+    private static String displayToken;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     static void startNodes() {
         nodeA = TestApp.shared();
         nodeB = TestApp.start(Map.of());
+        displayToken = nodeA.device("DISPLAY", "honcho");
     }
 
     @AfterAll
@@ -73,7 +76,7 @@ class TwoNodeEventsTest {
     private CompletableFuture<HttpResponse<Stream<String>>> subscribe(TestApp node, String path, Long lastEventId,
                                                                      List<String> sink) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node.url(path)))
-                .header("Accept", "text/event-stream");
+                .header("Accept", "text/event-stream").header("Authorization", "Bearer " + displayToken);
         if (lastEventId != null) {
             request.header("Last-Event-ID", Long.toString(lastEventId));
         }

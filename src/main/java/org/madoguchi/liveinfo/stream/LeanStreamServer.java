@@ -1,6 +1,7 @@
 package org.madoguchi.liveinfo.stream;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -40,6 +41,8 @@ import org.springframework.stereotype.Component;
  * <p>One selector thread does everything on the sockets. Frames are built on the status thread, once per update,
  * and handed over through a queue and {@link Selector#wakeup()}. Nothing here blocks: a subscriber that does not
  * keep up keeps only the newest frame, and one that accepts nothing for {@code stalled-after} is dropped.
+ * Each client address may hold only {@code max-subscribers-per-client} streams (429 beyond), so that one client
+ * cannot take the whole {@code max-subscribers}; behind a trusted proxy the client is the one it forwards for.
  */
 @Component
 public class LeanStreamServer implements SmartLifecycle {
@@ -60,6 +63,8 @@ public class LeanStreamServer implements SmartLifecycle {
     private final LiveInfoProperties live;
     private final StreamServerProperties properties;
     private final Set<String> allowedOrigins;
+    private final Set<InetAddress> trustedProxies;
+    private final StreamsPerClient perClient;
     private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
     /** Selector thread only. */
     private final Map<String, Set<Conn>> byOffice = new HashMap<>();
@@ -85,6 +90,8 @@ public class LeanStreamServer implements SmartLifecycle {
         this.live = live;
         this.properties = properties;
         this.allowedOrigins = origins(properties.streamAllowedOrigins(), publicBaseUrl);
+        this.trustedProxies = proxies(properties.streamTrustedProxies());
+        this.perClient = new StreamsPerClient(live.maxSubscribersPerClient());
         status.onUpdate(this::publish);
     }
 
@@ -104,6 +111,19 @@ public class LeanStreamServer implements SmartLifecycle {
             }
         }
         return Set.copyOf(origins);
+    }
+
+    private static Set<InetAddress> proxies(List<String> configured) {
+        Set<InetAddress> proxies = new HashSet<>();
+        for (String text : configured) {
+            InetAddress address = StreamsPerClient.literal(text);
+            if (address == null) {
+                log.warn("Ignoring the trusted stream proxy {}: not an IP address", text);
+            } else {
+                proxies.add(address);
+            }
+        }
+        return Set.copyOf(proxies);
     }
 
     /** The port it listens on, or -1 when it is not running (disabled, or the port was taken). */
@@ -264,6 +284,7 @@ public class LeanStreamServer implements SmartLifecycle {
             byOffice.clear();
             reading.clear();
             subscribers = 0;
+            perClient.clear();
         }
     }
 
@@ -319,6 +340,7 @@ public class LeanStreamServer implements SmartLifecycle {
             return;
         }
         String origin = null;
+        String forwardedFor = null;
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
             if (colon <= 0) {
@@ -327,6 +349,9 @@ public class LeanStreamServer implements SmartLifecycle {
             }
             if (lines[i].regionMatches(true, 0, "origin", 0, colon) && colon == 6) {
                 origin = lines[i].substring(colon + 1).strip();
+            }
+            if (lines[i].regionMatches(true, 0, "x-forwarded-for", 0, colon) && colon == 15) {
+                forwardedFor = lines[i].substring(colon + 1).strip();
             }
         }
         String target = requestLine[1];
@@ -347,6 +372,7 @@ public class LeanStreamServer implements SmartLifecycle {
         String office = m.group(1);
         c.head = null;
         c.origin = allowedOrigin(origin);
+        c.client = client(c, forwardedFor);
         // A Last-Event-ID is ignored on purpose: every subscriber starts from the current snapshot.
         LiveStatus.Snapshot cached = status.cached(office);
         if (cached != null) {
@@ -389,6 +415,27 @@ public class LeanStreamServer implements SmartLifecycle {
         return -1;
     }
 
+    /**
+     * Who the per-client limit counts this connection against: its peer, or, when the peer is a trusted proxy,
+     * the last address the proxy put in X-Forwarded-For (the earlier ones come from the client and prove nothing).
+     */
+    private String client(Conn c, String forwardedFor) {
+        InetAddress peer;
+        try {
+            peer = ((InetSocketAddress) c.channel.getRemoteAddress()).getAddress();
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+        if (forwardedFor != null && trustedProxies.contains(peer)) {
+            String[] hops = forwardedFor.split(",");
+            InetAddress forwarded = StreamsPerClient.literal(hops[hops.length - 1]);
+            if (forwarded != null) {
+                return StreamsPerClient.key(forwarded);
+            }
+        }
+        return StreamsPerClient.key(peer);
+    }
+
     private String allowedOrigin(String origin) {
         if (origin == null) {
             return null;
@@ -410,6 +457,14 @@ public class LeanStreamServer implements SmartLifecycle {
             refuse(c, 503, "Service Unavailable", "Retry-After: 30\r\n");
             return;
         }
+        if (!perClient.tryOpen(c.client)) {
+            refuse(c, 429, "Too Many Requests", "Retry-After: 30\r\n", "application/problem+json",
+                    "{\"type\":\"https://madoguchi.org/problems/too-many-streams\",\"title\":\"Too Many Requests\","
+                            + "\"status\":429,\"detail\":\"同じ接続元からの接続が多すぎます。しばらくしてから自動で再接続します。\","
+                            + "\"code\":\"too-many-streams\"}");
+            return;
+        }
+        // Counted: close() gives the client's stream back.
         c.office = office;
         byOffice.computeIfAbsent(office, o -> new HashSet<>()).add(c);
         subscribers++;
@@ -513,9 +568,13 @@ public class LeanStreamServer implements SmartLifecycle {
      * but an error goes out only before streaming starts, so there is nothing to mix it with.
      */
     private void refuse(Conn c, int code, String reason, String extraHeader) {
-        String body = code + " " + reason + "\n";
-        ByteBuffer out = ascii("HTTP/1.1 " + code + " " + reason + "\r\nContent-Type: text/plain; charset=utf-8\r\n"
-                + "Content-Length: " + body.length() + "\r\nX-Content-Type-Options: nosniff\r\n"
+        refuse(c, code, reason, extraHeader, "text/plain", code + " " + reason + "\n");
+    }
+
+    private void refuse(Conn c, int code, String reason, String extraHeader, String contentType, String body) {
+        ByteBuffer out = ascii("HTTP/1.1 " + code + " " + reason + "\r\nContent-Type: " + contentType
+                + "; charset=utf-8\r\nContent-Length: " + body.getBytes(StandardCharsets.UTF_8).length
+                + "\r\nX-Content-Type-Options: nosniff\r\n"
                 + (extraHeader == null ? "" : extraHeader) + "Connection: close\r\n\r\n" + body);
         try {
             c.channel.write(out);
@@ -532,6 +591,7 @@ public class LeanStreamServer implements SmartLifecycle {
             Set<Conn> conns = byOffice.get(c.office);
             if (conns != null && conns.remove(c)) {
                 subscribers--;
+                perClient.closed(c.client);
             }
             c.office = null;
         }
@@ -562,6 +622,8 @@ public class LeanStreamServer implements SmartLifecycle {
         /** The request head while it arrives; dropped once the stream starts. */
         ByteBuffer head = ByteBuffer.allocate(MAX_HEAD);
         String origin;
+        /** The key it counts against in the per-client limit. */
+        String client;
         String office;
         /** The response head and retry hint, until written. */
         ByteBuffer preamble;

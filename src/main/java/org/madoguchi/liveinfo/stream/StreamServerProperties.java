@@ -16,10 +16,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param streamAllowedOrigins origins allowed to read it from a page (CORS); empty means
  *                             {@code madoguchi.public-base-url} or, if that is unset, any origin on loopback
  * @param streamServer {@code enabled: false} keeps the server off; pages then use the servlet stream
+ * @param streamTrustedProxies addresses of the reverse proxies in front of it; a connection from one of them counts
+ *                             against the per-client limit as the last address of its {@code X-Forwarded-For}.
+ *                             Loopback by default, since the server listens on loopback behind a local proxy
  */
 @ConfigurationProperties("madoguchi.liveinfo")
 public record StreamServerProperties(Integer streamPort, String streamAddress, String streamPublicUrl,
-                                     List<String> streamAllowedOrigins, Switch streamServer) {
+                                     List<String> streamAllowedOrigins, Switch streamServer,
+                                     List<String> streamTrustedProxies) {
 
     public StreamServerProperties {
         streamPort = streamPort == null ? 8081 : streamPort;
@@ -27,6 +31,8 @@ public record StreamServerProperties(Integer streamPort, String streamAddress, S
         streamPublicUrl = streamPublicUrl == null ? "" : streamPublicUrl.strip();
         streamAllowedOrigins = streamAllowedOrigins == null ? List.of() : List.copyOf(streamAllowedOrigins);
         streamServer = streamServer == null ? new Switch(null) : streamServer;
+        streamTrustedProxies = streamTrustedProxies == null ? List.of("127.0.0.1", "::1")
+                : List.copyOf(streamTrustedProxies);
     }
 
     public boolean enabled() {

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.madoguchi.liveinfo.LiveInfoProperties;
 import org.madoguchi.liveinfo.LiveStatus;
+import org.madoguchi.liveinfo.stream.StreamsPerClient;
 import org.madoguchi.platform.ProblemException;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.HttpStatus;
@@ -28,6 +29,7 @@ import org.springframework.stereotype.Component;
  * bytes go to everyone. Writes are non-blocking (Servlet {@link WriteListener}), so a slow or dead connection
  * never holds a thread: a subscriber keeps at most one frame waiting, a newer status replaces an older one
  * (only the latest picture matters), and one that has not accepted data for {@code stalledAfter} is dropped.
+ * Besides the node's cap, each client address may hold only a few streams, so one client cannot use them all up.
  */
 @Component
 class StatusStream implements DisposableBean {
@@ -40,6 +42,7 @@ class StatusStream implements DisposableBean {
     private final LiveInfoProperties properties;
     private final Map<String, Set<Subscriber>> byOffice = new ConcurrentHashMap<>();
     private final AtomicInteger count = new AtomicInteger();
+    private final StreamsPerClient perClient;
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "liveinfo-heartbeat");
         t.setDaemon(true);
@@ -49,6 +52,7 @@ class StatusStream implements DisposableBean {
     StatusStream(LiveStatus status, LiveInfoProperties properties) {
         this.status = status;
         this.properties = properties;
+        this.perClient = new StreamsPerClient(properties.maxSubscribersPerClient());
         status.onUpdate(this::publish);
         long every = properties.heartbeat().toMillis();
         heartbeat.scheduleWithFixedDelay(this::pingAndSweep, every, every, TimeUnit.MILLISECONDS);
@@ -65,6 +69,31 @@ class StatusStream implements DisposableBean {
             throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "too-many-subscribers",
                     "ただいま混み合っています。しばらくしてから自動で再接続します。");
         }
+        // The address as the container reports it: behind a reverse proxy, the visitor's once
+        // server.forward-headers-strategy is set.
+        String client = StreamsPerClient.key(request.getRemoteAddr());
+        if (!perClient.tryOpen(client)) {
+            throw new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "too-many-streams",
+                    "同じ接続元からの接続が多すぎます。しばらくしてから自動で再接続します。");
+        }
+        Subscriber subscriber;
+        try {
+            subscriber = start(officeId, client, request, response);
+        } catch (IOException | RuntimeException e) {
+            perClient.closed(client);
+            throw e;
+        }
+        subscriber.pending = concat(RETRY, frame(current));
+        // Registered before its listener: whenever it ends, remove() finds it and gives the client's stream back.
+        byOffice.computeIfAbsent(officeId, o -> ConcurrentHashMap.newKeySet()).add(subscriber);
+        count.incrementAndGet();
+        subscriber.async.addListener(subscriber);
+        // The container calls onWritePossible at once, which sends the first frame.
+        subscriber.out.setWriteListener(subscriber);
+    }
+
+    private Subscriber start(String officeId, String client, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType("text/event-stream");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
@@ -73,13 +102,7 @@ class StatusStream implements DisposableBean {
         response.setHeader("X-Accel-Buffering", "no");
         AsyncContext async = request.startAsync();
         async.setTimeout(LIFETIME_MS);
-        Subscriber subscriber = new Subscriber(officeId, async, async.getResponse().getOutputStream());
-        subscriber.pending = concat(RETRY, frame(current));
-        async.addListener(subscriber);
-        byOffice.computeIfAbsent(officeId, o -> ConcurrentHashMap.newKeySet()).add(subscriber);
-        count.incrementAndGet();
-        // The container calls onWritePossible at once, which sends the first frame.
-        subscriber.out.setWriteListener(subscriber);
+        return new Subscriber(officeId, client, async, async.getResponse().getOutputStream());
     }
 
     private void publish(LiveStatus.Snapshot snapshot) {
@@ -123,6 +146,7 @@ class StatusStream implements DisposableBean {
         Set<Subscriber> subscribers = byOffice.get(s.officeId);
         if (subscribers != null && subscribers.remove(s)) {
             count.decrementAndGet();
+            perClient.closed(s.client);
         }
     }
 
@@ -134,6 +158,7 @@ class StatusStream implements DisposableBean {
 
     private final class Subscriber implements WriteListener, AsyncListener {
         final String officeId;
+        final String client;
         final AsyncContext async;
         final ServletOutputStream out;
         /** The one frame waiting to be written (latest wins); guarded by this. */
@@ -143,8 +168,9 @@ class StatusStream implements DisposableBean {
         /** Since when the connection has refused data while a frame waited; 0 when it keeps up. */
         private volatile long blockedSince;
 
-        Subscriber(String officeId, AsyncContext async, ServletOutputStream out) {
+        Subscriber(String officeId, String client, AsyncContext async, ServletOutputStream out) {
             this.officeId = officeId;
+            this.client = client;
             this.async = async;
             this.out = out;
         }

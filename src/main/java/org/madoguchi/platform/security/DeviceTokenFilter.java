@@ -55,6 +55,15 @@ class DeviceTokenFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
+    /**
+     * A bearer token lives in the request, not a session: the async dispatch that ends a live stream must find
+     * its holder again, or authorisation would refuse the stream's own ending.
+     */
+    @Override
+    protected boolean shouldNotFilterAsyncDispatch() {
+        return false;
+    }
+
     /** Paired browsers stay paired while in use; one left unused this long must be paired again. */
     static final Duration PAIRING_LIFETIME = Duration.ofDays(30);
 

@@ -3,6 +3,7 @@ package org.madoguchi.reception.live;
 import java.io.IOException;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +18,7 @@ import org.madoguchi.platform.ProblemException;
 import org.madoguchi.reception.LiveEvent;
 import org.madoguchi.reception.ReceptionEvents;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -26,6 +28,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * Fans committed reception events out to Server-Sent-Event subscribers of this node. Each subscriber has
  * its own small queue drained by a shared pool, so a slow or dead connection delays nobody else; one that
  * falls too far behind is disconnected and catches up on reconnect (Last-Event-ID).
+ *
+ * <p>Subscribers are signed-in staff and paired devices only (the public has liveinfo's status stream), so the
+ * cap here is theirs alone; each holder (one login, one device) may take only a few, so that a leaked device
+ * token cannot use up the cap either.
  */
 @Component
 public class LiveEventHub implements DisposableBean {
@@ -43,27 +49,38 @@ public class LiveEventHub implements DisposableBean {
      */
     private final ExecutorService senders = Executors.newCachedThreadPool(daemon("sse-send"));
     private final int maxSubscribers;
+    private final int maxPerHolder;
+    private final Map<String, Integer> perHolder = new ConcurrentHashMap<>();
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("sse-heartbeat"));
 
     LiveEventHub(ReceptionEvents events,
-                 @org.springframework.beans.factory.annotation.Value("${madoguchi.reception.max-live-subscribers:500}") int maxSubscribers) {
+                 @Value("${madoguchi.reception.max-live-subscribers:500}") int maxSubscribers,
+                 @Value("${madoguchi.reception.max-live-subscribers-per-holder:10}") int maxPerHolder) {
         this.events = events;
         this.maxSubscribers = maxSubscribers;
+        this.maxPerHolder = maxPerHolder;
         events.subscribe(this::publish, this::resyncAll);
         heartbeat.scheduleAtFixedRate(this::ping, 15, 15, TimeUnit.SECONDS);
     }
 
-    /** Opens a stream for an office (optionally one department), replaying what the caller missed. */
-    public SseEmitter subscribe(String officeId, String departmentId, Long lastEventId) {
+    /**
+     * Opens a stream for an office (optionally one department), replaying what the caller missed.
+     * {@code holder} names who holds it (a login or a device) for the per-holder limit.
+     */
+    public SseEmitter subscribe(String officeId, String departmentId, Long lastEventId, String holder) {
         if (subscribers.size() >= maxSubscribers) {
             throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "too-many-subscribers",
                     "ただいま接続が混み合っています。しばらくしてから再接続してください。");
         }
+        if (!countFor(holder)) {
+            throw new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "too-many-streams",
+                    "同じ利用者（端末）からの接続が多すぎます。使っていない画面を閉じてください。");
+        }
         SseEmitter emitter = new SseEmitter(EMITTER_TIMEOUT_MS);
-        Subscriber subscriber = new Subscriber(officeId, departmentId, emitter);
-        emitter.onCompletion(() -> subscribers.remove(subscriber));
-        emitter.onTimeout(() -> subscribers.remove(subscriber));
-        emitter.onError(e -> subscribers.remove(subscriber));
+        Subscriber subscriber = new Subscriber(officeId, departmentId, holder, emitter);
+        emitter.onCompletion(() -> remove(subscriber));
+        emitter.onTimeout(() -> remove(subscriber));
+        emitter.onError(e -> remove(subscriber));
         // Register first, then replay: an event committed in between is queued and de-duplicated by id.
         subscribers.add(subscriber);
         if (lastEventId != null) {
@@ -82,6 +99,26 @@ public class LiveEventHub implements DisposableBean {
 
     public int subscriberCount() {
         return subscribers.size();
+    }
+
+    private boolean countFor(String holder) {
+        boolean[] counted = {false};
+        perHolder.compute(holder, (h, n) -> {
+            int now = n == null ? 0 : n;
+            if (now >= maxPerHolder) {
+                return n;
+            }
+            counted[0] = true;
+            return now + 1;
+        });
+        return counted[0];
+    }
+
+    /** Every way a stream ends comes here; only the first gives the holder's stream back. */
+    private void remove(Subscriber s) {
+        if (subscribers.remove(s)) {
+            perHolder.computeIfPresent(s.holder, (h, n) -> n <= 1 ? null : n - 1);
+        }
     }
 
     private void publish(List<LiveEvent> committed) {
@@ -115,7 +152,7 @@ public class LiveEventHub implements DisposableBean {
 
     private void schedule(Subscriber s) {
         if (s.backlog.get() > MAX_BACKLOG) {
-            subscribers.remove(s);
+            remove(s);
             s.emitter.complete();
             return;
         }
@@ -132,7 +169,7 @@ public class LiveEventHub implements DisposableBean {
                 s.emitter.send(item);
             }
         } catch (IOException | IllegalStateException e) {
-            subscribers.remove(s);
+            remove(s);
             s.emitter.completeWithError(e);
             return;
         } finally {
@@ -155,6 +192,7 @@ public class LiveEventHub implements DisposableBean {
             }
         }
         subscribers.clear();
+        perHolder.clear();
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -169,6 +207,7 @@ public class LiveEventHub implements DisposableBean {
     private static final class Subscriber {
         final String officeId;
         final String departmentId;
+        final String holder;
         final SseEmitter emitter;
         final Queue<SseEmitter.SseEventBuilder> queue = new ConcurrentLinkedQueue<>();
         final AtomicInteger backlog = new AtomicInteger();
@@ -176,9 +215,10 @@ public class LiveEventHub implements DisposableBean {
         /** Recently offered ids: replay and live delivery may overlap. */
         private final Set<Long> recent = new LinkedHashSet<>();
 
-        Subscriber(String officeId, String departmentId, SseEmitter emitter) {
+        Subscriber(String officeId, String departmentId, String holder, SseEmitter emitter) {
             this.officeId = officeId;
             this.departmentId = departmentId;
+            this.holder = holder;
             this.emitter = emitter;
         }
 

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import org.madoguchi.platform.Actor;
 import org.madoguchi.platform.CurrentActor;
 import org.madoguchi.platform.ProblemException;
 import org.madoguchi.reception.DayClosing;
@@ -62,11 +63,17 @@ class OfficeController {
     }
 
     @GetMapping(path = "/api/v1/offices/{officeId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    @Operation(summary = "Live events as Server-Sent Events (public, no personal data)",
-            description = "Optional ?department= filter. Reconnect with Last-Event-ID to receive what was missed; a 'resync' event means reload the summary.")
+    @Operation(summary = "Live events as Server-Sent Events (staff, and DISPLAY/KIOSK devices of the office; no personal data)",
+            description = "Optional ?department= filter. Reconnect with Last-Event-ID to receive what was missed; a 'resync' event means reload the summary. "
+                    + "Residents' pages use /api/v1/public/offices/{office}/status/stream instead.")
     SseEmitter events(@PathVariable String officeId, @RequestParam(required = false) String department,
                       @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+        Actor caller = actor.get();
         Floor floor = floors.floor(officeId);
+        // Staff screens follow any office; a board or kiosk only the office it was registered for.
+        if (!caller.isStaff() && !(isScreenDevice(caller) && officeId.equals(caller.officeId()))) {
+            throw ProblemException.forbidden("not-this-office", "この端末はこの庁舎のイベントを受信できません。");
+        }
         if (department != null && floor.department(department).isEmpty()) {
             throw ProblemException.notFound("unknown-department", "課「" + department + "」はこの庁舎にありません。");
         }
@@ -78,7 +85,16 @@ class OfficeController {
                 throw ProblemException.invalid("invalid-last-event-id", "Last-Event-ID の形式が正しくありません。");
             }
         }
-        return hub.subscribe(officeId, department, last);
+        return hub.subscribe(officeId, department, last, holder(caller));
+    }
+
+    private static boolean isScreenDevice(Actor caller) {
+        return caller.role() == Actor.Role.DISPLAY || caller.role() == Actor.Role.KIOSK;
+    }
+
+    /** Whose streams count together for the per-holder limit: one login or one device. */
+    private static String holder(Actor caller) {
+        return caller.deviceId() != null ? "device:" + caller.deviceId() : "staff:" + caller.staffId();
     }
 
     @GetMapping("/api/v1/departments/{departmentId}/queue")
