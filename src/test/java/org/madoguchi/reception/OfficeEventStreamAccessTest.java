@@ -60,7 +60,7 @@ class OfficeEventStreamAccessTest {
         kiosk = app.device("KIOSK", "honcho");
         otherOfficeDisplay = app.device("DISPLAY", "akatsuka");
         staffLogin = "stream-" + UUID.randomUUID().toString().substring(0, 8);
-        Http.Response created = new Http(app).admin().post("/api/v1/admin/staff", Http.json(Map.of("login", staffLogin,
+        Http.Response created = new Http(app).admin().post("/api/v1/admin/staff", Http.json(Map.of("mustChangePassword", false, "login", staffLogin,
                 "displayName", "窓口 一郎", "password", PASSWORD, "role", "STAFF", "departments", List.of("koseki-jumin"))));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
     }

@@ -14,7 +14,9 @@ import org.springframework.stereotype.Component;
  * Backs off password guessing before any password hash is computed (ASVS 6.3.x). Three counters of recent
  * failures: per account and client (strict), per client across accounts (spraying), and per account across
  * clients — the last one capped at a short delay, so that a stranger's guesses slow a clerk's sign-in but can
- * never lock the clerk out of the counter for long. Counts live in memory per node and fade after an hour.
+ * never lock the clerk out of the counter for long. The per-client count does not hold back an account that signed
+ * in from that address within 30 days (a floor behind one NAT address). Counts live in memory per node and fade
+ * after an hour.
  */
 @Component
 class LoginThrottle {
@@ -22,7 +24,12 @@ class LoginThrottle {
     private static final int MAX_ENTRIES = 100_000;
     private static final Duration FORGET_AFTER = Duration.ofHours(1);
 
+    private static final Duration REMEMBER_SUCCESS = Duration.ofDays(30);
+
     private final ConcurrentHashMap<String, Failures> failures = new ConcurrentHashMap<>();
+    // Account and address pairs that signed in lately: a floor behind one NAT address shares that address with
+    // whoever sprays guesses from it, and the clerks who work there must still get in.
+    private final ConcurrentHashMap<String, Instant> recentSuccess = new ConcurrentHashMap<>();
     private final Clock clock;
     private volatile Instant lastPrune = Instant.EPOCH;
     private final int perAccountAndClient;
@@ -60,8 +67,14 @@ class LoginThrottle {
     Optional<Duration> waitBefore(String login, String client) {
         Instant now = clock.instant();
         Instant until = Instant.EPOCH;
-        for (String key : keys(login, client)) {
-            Failures f = failures.get(key);
+        String[] keys = keys(login, client);
+        Instant success = recentSuccess.get(keys[0]);
+        boolean known = success != null && success.plus(REMEMBER_SUCCESS).isAfter(now);
+        for (int i = 0; i < keys.length; i++) {
+            if (known && i == 1) {
+                continue;
+            }
+            Failures f = failures.get(keys[i]);
             if (f != null) {
                 synchronized (f) {
                     if (f.lockedUntil.isAfter(until)) {
@@ -108,7 +121,11 @@ class LoginThrottle {
 
     /** A correct password from this client ends its account's strict count; the others fade by themselves. */
     void succeeded(String login, String client) {
-        failures.remove(keys(login, client)[0]);
+        String pair = keys(login, client)[0];
+        failures.remove(pair);
+        if (recentSuccess.size() < MAX_ENTRIES) {
+            recentSuccess.put(pair, clock.instant());
+        }
     }
 
     private static String[] keys(String login, String client) {
@@ -125,5 +142,6 @@ class LoginThrottle {
         lastPrune = now;
         failures.entrySet().removeIf(e -> e.getValue().last.plus(FORGET_AFTER).isBefore(now)
                 && e.getValue().lockedUntil.isBefore(now));
+        recentSuccess.values().removeIf(at -> at.plus(REMEMBER_SUCCESS).isBefore(now));
     }
 }

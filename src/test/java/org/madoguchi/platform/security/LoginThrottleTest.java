@@ -66,6 +66,21 @@ class LoginThrottleTest {
     }
 
     @Test
+    void sprayingFromTheFloorsSharedAddressDoesNotKeepOutClerksWhoSignedInThereBefore() {
+        throttle.succeeded("clerk", "192.0.2.1");
+        for (int i = 0; i < 40; i++) {
+            throttle.failed("name" + i, "192.0.2.1");
+        }
+        assertThat(throttle.waitBefore("clerk", "192.0.2.1")).as("known at this address").isEmpty();
+        assertThat(throttle.waitBefore("newcomer", "192.0.2.1")).as("never signed in from here").isPresent();
+        now = now.plus(Duration.ofDays(31));
+        for (int i = 0; i < 30; i++) {
+            throttle.failed("late" + i, "192.0.2.1");
+        }
+        assertThat(throttle.waitBefore("clerk", "192.0.2.1")).as("a month later the pass has lapsed").isPresent();
+    }
+
+    @Test
     void guessesAtOneAccountFromEverywhereSlowItButNeverLockItForLong() {
         for (int i = 0; i < 200; i++) {
             throttle.failed("clerk", "198.51.100." + i);
