@@ -66,25 +66,19 @@ class AccountPagesController {
     @PostMapping("/account/tokens/{tokenId}/revoke")
     String revokeToken(@PathVariable long tokenId, Authentication authentication, HttpServletRequest request,
                        HttpServletResponse response, Model model, RedirectAttributes redirect) {
-        try {
+        return PageForms.act(() -> {
             own.revokeToken(AccountController.staff(authentication), tokenId);
-            redirect.addFlashAttribute("status", "API トークンを無効にしました。");
-            return "redirect:/account";
-        } catch (ProblemException e) {
-            return refuse(e, authentication, request, response, model);
-        }
+            return "API トークンを無効にしました。";
+        }, "/account", redirect, e -> refuse(e, authentication, request, response, model));
     }
 
     @PostMapping("/account/sessions/{sessionId}/end")
     String endSession(@PathVariable String sessionId, Authentication authentication, HttpServletRequest request,
                       HttpServletResponse response, Model model, RedirectAttributes redirect) {
-        try {
+        return PageForms.act(() -> {
             own.endSession(AccountController.staff(authentication), sessionId);
-            redirect.addFlashAttribute("status", "セッションを終了しました。その端末では、もう一度ログインが必要です。");
-            return "redirect:/account";
-        } catch (ProblemException e) {
-            return refuse(e, authentication, request, response, model);
-        }
+            return "セッションを終了しました。その端末では、もう一度ログインが必要です。";
+        }, "/account", redirect, e -> refuse(e, authentication, request, response, model));
     }
 
     private String refuse(ProblemException e, Authentication authentication, HttpServletRequest request,

@@ -54,24 +54,18 @@ class DeviceAdminPageController {
     @PostMapping("/admin/devices/{deviceId}/revoke")
     String revoke(@PathVariable long deviceId, HttpServletRequest request, HttpServletResponse response, Model model,
                   RedirectAttributes redirect) {
-        try {
+        return PageForms.act(() -> {
             devices.revoke(actor.get().staffId(), deviceId);
-            redirect.addFlashAttribute("status", "端末を無効にしました。その端末はすぐに使えなくなります。");
-            return "redirect:/admin#devices";
-        } catch (ProblemException e) {
-            return page.refuse(e, request, response, model);
-        }
+            return "端末を無効にしました。その端末はすぐに使えなくなります。";
+        }, "/admin#devices", redirect, e -> page.refuse(e, request, response, model));
     }
 
     @PostMapping("/admin/sessions/{sessionId}/end")
     String endSession(@PathVariable String sessionId, HttpServletRequest request, HttpServletResponse response,
                       Model model, RedirectAttributes redirect) {
-        try {
+        return PageForms.act(() -> {
             administration.endSession(actor.get().staffId(), sessionId);
-            redirect.addFlashAttribute("status", "セッションを終了しました。");
-            return "redirect:/admin#sessions";
-        } catch (ProblemException e) {
-            return page.refuse(e, request, response, model);
-        }
+            return "セッションを終了しました。";
+        }, "/admin#sessions", redirect, e -> page.refuse(e, request, response, model));
     }
 }

@@ -44,41 +44,31 @@ class StaffAdminPageController {
                   HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
         Set<String> chosen = departments == null ? Set.of() : new TreeSet<>(departments);
         Actor.Role parsedRole = AdminPage.roleOf(role);
-        try {
+        return PageForms.act(() -> {
             var created = administration.create(actor.get().staffId(), new StaffAdministration.NewStaff(
                     login.strip(), displayName.strip(), password, parsedRole, chosen, mustChangePassword));
-            redirect.addFlashAttribute("status", "職員アカウント「" + created.login() + "」を作成しました。"
-                    + (created.mustChangePassword() ? "最初のログインで本人がパスワードを変更します。" : ""));
-            return "redirect:/admin";
-        } catch (ProblemException e) {
+            return "職員アカウント「" + created.login() + "」を作成しました。"
+                    + (created.mustChangePassword() ? "最初のログインで本人がパスワードを変更します。" : "");
+        }, "/admin", redirect, e -> {
             model.addAttribute("staffForm", new AdminPage.StaffForm(login, displayName, parsedRole, chosen,
                     mustChangePassword));
             return page.refuse(e, request, response, model);
-        }
+        });
     }
 
     @PostMapping("/admin/staff/{staffId}/disable")
     String disable(@PathVariable long staffId, HttpServletRequest request, HttpServletResponse response, Model model,
                    RedirectAttributes redirect) {
-        try {
-            var account = administration.disable(actor.get().staffId(), staffId);
-            redirect.addFlashAttribute("status", "「" + account.login() + "」を無効にしました。ログイン中のセッションも終了しました。");
-            return "redirect:/admin";
-        } catch (ProblemException e) {
-            return page.refuse(e, request, response, model);
-        }
+        return PageForms.act(() -> "「" + administration.disable(actor.get().staffId(), staffId).login()
+                        + "」を無効にしました。ログイン中のセッションも終了しました。", "/admin", redirect,
+                e -> page.refuse(e, request, response, model));
     }
 
     @PostMapping("/admin/staff/{staffId}/enable")
     String enable(@PathVariable long staffId, HttpServletRequest request, HttpServletResponse response, Model model,
                   RedirectAttributes redirect) {
-        try {
-            var account = administration.enable(actor.get().staffId(), staffId);
-            redirect.addFlashAttribute("status", "「" + account.login() + "」を有効にしました。");
-            return "redirect:/admin";
-        } catch (ProblemException e) {
-            return page.refuse(e, request, response, model);
-        }
+        return PageForms.act(() -> "「" + administration.enable(actor.get().staffId(), staffId).login()
+                        + "」を有効にしました。", "/admin", redirect, e -> page.refuse(e, request, response, model));
     }
 
     /** The temporary password is shown on this answer only (see {@link ShownOnce}). */
