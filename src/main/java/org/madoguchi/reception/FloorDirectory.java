@@ -82,6 +82,19 @@ public class FloorDirectory implements DepartmentCatalog {
                 .query(Long.class).single() > 0;
     }
 
+    @Override
+    public List<Entry> departments() {
+        return jdbc.sql("""
+                        SELECT d.id, d.name_ja FROM reception.department d JOIN reception.office o ON o.id = d.office_id
+                        ORDER BY o.id, d.sort_order, d.id""")
+                .query((rs, n) -> new Entry(rs.getString("id"), rs.getString("name_ja"))).list();
+    }
+
+    @Override
+    public List<Entry> officeEntries() {
+        return offices().stream().map(o -> new Entry(o.id(), o.nameJa())).toList();
+    }
+
     private Optional<Floor> load(String officeId) {
         Optional<Floor.Office> office = offices().stream().filter(o -> o.id().equals(officeId)).findFirst();
         if (office.isEmpty()) {

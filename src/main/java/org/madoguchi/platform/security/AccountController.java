@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -28,11 +27,13 @@ import org.springframework.web.bind.annotation.RestController;
 class AccountController {
 
     private final Accounts accounts;
+    private final OwnAccount own;
     private final PasswordChanges passwords;
     private final StaffSessions sessions;
 
-    AccountController(Accounts accounts, PasswordChanges passwords, StaffSessions sessions) {
+    AccountController(Accounts accounts, OwnAccount own, PasswordChanges passwords, StaffSessions sessions) {
         this.accounts = accounts;
+        this.own = own;
         this.passwords = passwords;
         this.sessions = sessions;
     }
@@ -42,9 +43,6 @@ class AccountController {
     }
 
     record NewPassword(@NotNull @Size(max = 1024) String currentPassword, @NotNull @Size(max = 1024) String newPassword) {
-    }
-
-    record NewToken(@NotBlank @Size(max = 100) String name) {
     }
 
     static StaffPrincipal staff(Authentication authentication) {
@@ -72,11 +70,9 @@ class AccountController {
 
     @PostMapping("/api/v1/staff/me/tokens")
     @Operation(summary = "Create an API token for yourself (Authorization: Bearer stf_…); shown only in this response")
-    ResponseEntity<Accounts.StaffToken> createToken(@Valid @RequestBody NewToken body, Authentication authentication) {
-        StaffPrincipal staff = staff(authentication);
-        Accounts.StaffToken token = accounts.createStaffToken(staff.id(), body.name());
-        accounts.audit(staff.id(), "STAFF_TOKEN_CREATED", "token " + token.id() + " of staff " + staff.id());
-        return ResponseEntity.status(201).body(token);
+    ResponseEntity<Accounts.StaffToken> createToken(@Valid @RequestBody OwnAccount.NewToken body,
+                                                    Authentication authentication) {
+        return ResponseEntity.status(201).body(own.createToken(staff(authentication), body));
     }
 
     @GetMapping("/api/v1/staff/me/tokens")
@@ -88,11 +84,7 @@ class AccountController {
     @DeleteMapping("/api/v1/staff/me/tokens/{tokenId}")
     @Operation(summary = "Revoke one of your API tokens")
     ResponseEntity<Void> revokeToken(@PathVariable long tokenId, Authentication authentication) {
-        StaffPrincipal staff = staff(authentication);
-        if (!accounts.revokeToken(tokenId, staff.id())) {
-            throw ProblemException.notFound("unknown-token", "そのトークンは見つからないか、すでに無効です。");
-        }
-        accounts.audit(staff.id(), "STAFF_TOKEN_REVOKED", "token " + tokenId + " of staff " + staff.id());
+        own.revokeToken(staff(authentication), tokenId);
         return ResponseEntity.noContent().build();
     }
 
@@ -106,11 +98,7 @@ class AccountController {
     @DeleteMapping("/api/v1/staff/me/sessions/{sessionId}")
     @Operation(summary = "End one of your browser sessions (e.g. one left open on another PC)")
     ResponseEntity<Void> endSession(@PathVariable String sessionId, Authentication authentication) {
-        StaffPrincipal staff = staff(authentication);
-        if (!sessions.end(sessionId, staff.login())) {
-            throw ProblemException.notFound("unknown-session", "そのセッションは見つかりません。");
-        }
-        accounts.audit(staff.id(), "SESSION_ENDED", "a session of staff " + staff.id());
+        own.endSession(staff(authentication), sessionId);
         return ResponseEntity.noContent().build();
     }
 }

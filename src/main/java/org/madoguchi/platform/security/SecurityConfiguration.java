@@ -83,6 +83,7 @@ class SecurityConfiguration {
                         .requestMatchers("/console/**").hasAnyRole("STAFF", "MANAGER", "ADMIN")
                         .requestMatchers("/floor/**").hasAnyRole("MANAGER", "ADMIN")
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/actuator/**").hasAnyRole("ADMIN", "MANAGER")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))

@@ -6,7 +6,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,12 +34,17 @@ final class FormSession {
 
     /** Posts a form with the CSRF token read from the page at {@code formPage}. */
     HttpResponse<String> post(String formPage, String action, Map<String, String> fields) throws Exception {
+        return post(formPage, action, List.copyOf(fields.entrySet()));
+    }
+
+    /** As above, for forms that send a name more than once (checkboxes). */
+    HttpResponse<String> post(String formPage, String action, List<Map.Entry<String, String>> fields) throws Exception {
         Matcher token = CSRF.matcher(get(formPage).body());
-        Map<String, String> all = new LinkedHashMap<>(fields);
+        List<Map.Entry<String, String>> all = new ArrayList<>(fields);
         if (token.find()) {
-            all.put("_csrf", token.group(1));
+            all.add(Map.entry("_csrf", token.group(1)));
         }
-        String body = all.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+        String body = all.stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));
         return remember(client.send(base(action).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()));
