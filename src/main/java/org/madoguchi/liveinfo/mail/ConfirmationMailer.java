@@ -1,16 +1,12 @@
 package org.madoguchi.liveinfo.mail;
 
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
 import java.time.Clock;
-import java.util.Date;
 import org.madoguchi.reception.Floor;
 import org.madoguchi.reception.FloorDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,18 +39,7 @@ class ConfirmationMailer {
         String office = floors.find(officeId).map(Floor::office).map(Floor.Office::nameJa).orElse(null);
         MailComposer.Composed mail = MailComposer.confirmation(office, code, confirmation.validity().toMinutes());
         try {
-            MimeMessage message = feature.sender().createMimeMessage();
-            MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
-            helper.setFrom(properties.from(), properties.fromName());
-            InternetAddress to = new InternetAddress();
-            // As for the notices: the form checked it, and carrier addresses may not pass a strict parse.
-            to.setAddress(address);
-            helper.setTo(to);
-            helper.setSubject(mail.subject());
-            helper.setText(mail.body(), false);
-            helper.setSentDate(Date.from(clock.instant()));
-            message.setHeader("Auto-Submitted", "auto-generated");
-            feature.sender().send(message);
+            feature.sender().send(MailOutboxSender.plainMessage(feature, properties, clock, address, mail));
             return true;
         } catch (RuntimeException | MessagingException | UnsupportedEncodingException e) {
             // The type only: an SMTP reply may quote the address.

@@ -99,6 +99,15 @@ class MailOutboxSender {
 
     private MimeMessage message(String address, MailComposer.Composed mail, String unsubscribeUrl)
             throws MessagingException, UnsupportedEncodingException {
+        MimeMessage message = plainMessage(feature, properties, clock, address, mail);
+        message.setHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">");
+        return message;
+    }
+
+    /** A text mail from the notification sender; the notices and the confirmation code are both sent this way. */
+    static MimeMessage plainMessage(MailFeature feature, MailNotificationProperties properties, Clock clock,
+                                    String address, MailComposer.Composed mail)
+            throws MessagingException, UnsupportedEncodingException {
         MimeMessage message = feature.sender().createMimeMessage();
         // UTF-8 throughout: the subject and sender name as RFC 2047 encoded words, the body as text/plain;
         // charset=UTF-8 in base64 or quoted-printable, which current mail clients (and phones) all read.
@@ -112,7 +121,6 @@ class MailOutboxSender {
         helper.setText(mail.body(), false);
         helper.setSentDate(Date.from(clock.instant()));
         message.setHeader("Auto-Submitted", "auto-generated");
-        message.setHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">");
         return message;
     }
 

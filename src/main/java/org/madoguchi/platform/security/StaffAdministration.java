@@ -72,9 +72,15 @@ class StaffAdministration {
         if (body.role() == Actor.Role.STAFF && departments.isEmpty()) {
             throw ProblemException.invalid("no-department", "窓口職員には担当する課を 1 つ以上指定してください。");
         }
+        // Someone else chose this password, so by default its owner replaces it at the first sign-in; a password
+        // that stays must meet the same policy as one the owner chooses.
+        boolean mustChange = body.mustChangePassword() == null || body.mustChangePassword();
+        if (!mustChange) {
+            PasswordPolicy.refusal(body.login(), body.password()).ifPresent(reason -> {
+                throw ProblemException.invalid("weak-password", reason);
+            });
+        }
         try {
-            // Someone else chose this password, so by default its owner replaces it at the first sign-in.
-            boolean mustChange = body.mustChangePassword() == null || body.mustChangePassword();
             var created = accounts.createStaff(body.login(), body.displayName(), body.password(), body.role(),
                     departments, mustChange);
             accounts.audit(actorId, "STAFF_CREATED", "staff " + created.id() + " (" + created.login()

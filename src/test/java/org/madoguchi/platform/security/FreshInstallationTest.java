@@ -79,7 +79,7 @@ class FreshInstallationTest {
     @Test
     @Order(2)
     void guessingIsThrottledBeforeAnyPasswordIsCheckedAndTheLockIsAudited() throws Exception {
-        Http.Response created = ADMIN.apply(app).post("/api/v1/admin/staff", Http.json(Map.of("mustChangePassword", false, "login", "guarded",
+        Http.Response created = ADMIN.apply(app).post("/api/v1/admin/staff", Http.json(Map.of("login", "guarded",
                 "displayName", "窓口 職員", "password", "correct horse battery", "role", "MANAGER",
                 "mustChangePassword", false)));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
