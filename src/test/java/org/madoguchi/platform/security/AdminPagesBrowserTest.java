@@ -10,7 +10,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-/** An administrator in a real Chromium: creates an account on /admin; /admin and /account pass axe-core. */
+/** An administrator in a real Chromium: creates an account on /admin; /admin, /account and /account/password pass axe-core. */
 class AdminPagesBrowserTest {
 
     @Test
@@ -53,6 +53,11 @@ class AdminPagesBrowserTest {
             assertThat(driver.findElement(By.id("main")).getText()).contains("この端末");
             assertThat(browser.seriousAccessibilityViolations()).isEmpty();
             browser.screenshot("account");
+
+            driver.get(app.url("/account/password"));
+            assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("パスワードの変更");
+            assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+            browser.screenshot("account-password");
         }
     }
 }
