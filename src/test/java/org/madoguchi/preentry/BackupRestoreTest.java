@@ -100,7 +100,7 @@ class BackupRestoreTest {
 
     @Test
     void dataPastItsRetentionIsPurgedRightAfterTheRestore(@TempDir Path dir) throws Exception {
-        TestApp source = TestApp.start(instance(dir, "source", Map.of()));
+        TestApp source = TestApp.start(instance(dir, "source", Map.of("madoguchi.backup.keep", "2")));
         UUID expired;
         UUID current;
         Path file;
@@ -112,9 +112,16 @@ class BackupRestoreTest {
                     .params(Timestamp.from(Instant.now().minus(1, ChronoUnit.DAYS)), expired).update();
             subscription(source, LocalDate.now(TOKYO).minusDays(3), Instant.now().minus(2, ChronoUnit.DAYS));
             subscription(source, LocalDate.now(TOKYO), Instant.now().plus(8, ChronoUnit.HOURS));
-            assertThat(new Http(source).admin().post("/api/v1/admin/backups", "{}").status()).isEqualTo(201);
-            file = dir.resolve("backups").resolve(new Http(source).admin().get("/api/v1/admin/backups").json()
-                    .get(0).path("name").asString());
+            for (int i = 0; i < 3; i++) {
+                assertThat(new Http(source).admin().post("/api/v1/admin/backups", "{}").status()).isEqualTo(201);
+            }
+            JsonNode listed = new Http(source).admin().get("/api/v1/admin/backups").json();
+            assertThat(listed).as("keep: 2").hasSize(2);
+            try (var files = Files.list(dir.resolve("backups"))) {
+                assertThat(files).hasSize(2);
+            }
+            assertThat(listed.get(0).path("createdAt").asString()).isGreaterThan(listed.get(1).path("createdAt").asString());
+            file = dir.resolve("backups").resolve(listed.get(0).path("name").asString());
         } finally {
             source.close();
         }

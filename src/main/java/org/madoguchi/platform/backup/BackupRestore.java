@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,7 @@ class BackupRestore implements FlywayMigrationStrategy, SmartInitializingSinglet
             BackupManifest manifest = BackupFiles.manifest(file, backups.keys(), backups.json());
             DataSource dataSource = flyway.getConfiguration().getDataSource();
             refuseNonEmpty(dataSource);
+            refuseUnknownVersion(flyway, manifest.flywayVersion());
             if (manifest.flywayVersion() != null) {
                 Flyway.configure(flyway.getConfiguration().getClassLoader()).configuration(flyway.getConfiguration())
                         .target(manifest.flywayVersion()).load().migrate();
@@ -88,6 +90,15 @@ class BackupRestore implements FlywayMigrationStrategy, SmartInitializingSinglet
                             + "tables in " + backups.schemas() + "; restore into an empty database (docs/backup.md)");
                 }
             }
+        }
+    }
+
+    /** An older jar cannot rebuild a newer schema: the rollback jar must be the one that wrote the backup, or newer. */
+    private static void refuseUnknownVersion(Flyway flyway, String version) {
+        if (version != null && Arrays.stream(flyway.info().all())
+                .noneMatch(m -> m.getVersion() != null && m.getVersion().getVersion().equals(version))) {
+            throw new IllegalStateException("The backup has schema version " + version + ", which this madoguchi "
+                    + "version does not know; restore it with the version that wrote it or a newer one (docs/backup.md)");
         }
     }
 
