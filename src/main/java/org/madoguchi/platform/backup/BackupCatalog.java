@@ -130,9 +130,11 @@ final class BackupCatalog {
             statement.setArray(1, connection.createArrayOf("text", schemas.toArray()));
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    long last = rows.getLong(3);
-                    sequences.add(new Sequence(rows.getString(1), rows.getString(2), rows.wasNull() ? null : last,
-                            rows.getString(4), rows.getString(5)));
+                    // Read before the other columns: wasNull() speaks of the column read last.
+                    long read = rows.getLong(3);
+                    Long last = rows.wasNull() ? null : read;
+                    sequences.add(new Sequence(rows.getString(1), rows.getString(2), last, rows.getString(4),
+                            rows.getString(5)));
                 }
             }
         }

@@ -160,8 +160,7 @@ class BackupRestore implements FlywayMigrationStrategy, SmartInitializingSinglet
                 }
             }
         }
-        // Sequences here start at 1; a value below that means the sequence was never used.
-        if (value != null && value > 0) {
+        if (value != null) {
             try (PreparedStatement statement = connection.prepareStatement("SELECT setval(?::regclass, ?, true)")) {
                 statement.setString(1, BackupCatalog.quote(sequence.schema()) + "." + BackupCatalog.quote(sequence.name()));
                 statement.setLong(2, value);

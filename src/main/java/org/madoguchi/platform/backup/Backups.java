@@ -51,7 +51,7 @@ class Backups implements BackupStatus {
     private final Environment environment;
     private final JsonMapper json;
     private final Clock clock;
-    private final KeyRing keys;
+    private volatile KeyRing keys;
 
     Backups(DataSource dataSource, BackupProperties properties, Environment environment, JsonMapper json, Clock clock) {
         this.dataSource = dataSource;
@@ -59,7 +59,10 @@ class Backups implements BackupStatus {
         this.environment = environment;
         this.json = json;
         this.clock = clock;
-        this.keys = BackupKeys.from(properties);
+        if (enabled()) {
+            // A missing or broken key shows at start, not at seven in the evening.
+            keys();
+        }
     }
 
     /** Explicitly configured, or on exactly when the application runs its own embedded database. */
@@ -68,8 +71,18 @@ class Backups implements BackupStatus {
                 : environment.getProperty("spring.datasource.url", "").isBlank();
     }
 
+    /** Made on first use when backups are off: no key file appears on an installation that never backs up. */
     KeyRing keys() {
-        return keys;
+        KeyRing ring = keys;
+        if (ring == null) {
+            synchronized (this) {
+                if (keys == null) {
+                    keys = BackupKeys.from(properties);
+                }
+                ring = keys;
+            }
+        }
+        return ring;
     }
 
     JsonMapper json() {
@@ -104,7 +117,7 @@ class Backups implements BackupStatus {
                 connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
                 connection.setReadOnly(true);
                 try {
-                    manifest = BackupFiles.write(connection, temp, keys, json, now, appVersion(),
+                    manifest = BackupFiles.write(connection, temp, keys(), json, now, appVersion(),
                             flywayVersion(connection), schemas());
                 } finally {
                     connection.rollback();
@@ -162,7 +175,7 @@ class Backups implements BackupStatus {
         for (Path file : files()) {
             Instant created = createdAt(file);
             try {
-                BackupManifest.Header header = BackupFiles.header(file, keys, json);
+                BackupManifest.Header header = BackupFiles.header(file, keys(), json);
                 files.add(new BackupFile(file.getFileName().toString(), header.createdAt(), Files.size(file),
                         header.flywayVersion(), header.appVersion()));
             } catch (IOException | RuntimeException unreadable) {

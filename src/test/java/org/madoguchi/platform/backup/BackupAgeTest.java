@@ -57,8 +57,10 @@ class BackupAgeTest {
     @Test
     void offMeansNoWarning(@TempDir Path dir) {
         assertThat(backups(dir, false, null).overdue()).isEmpty();
+        assertThat(dir.resolve("backup-key.txt")).as("no key file while backups are off").doesNotExist();
         // Unset: off with an external database (its own backups apply), on with the embedded one.
         assertThat(backups(dir, null, "jdbc:postgresql://db.example/madoguchi").overdue()).isEmpty();
         assertThat(backups(dir, true, "jdbc:postgresql://db.example/madoguchi").overdue()).isPresent();
+        assertThat(dir.resolve("backup-key.txt")).as("made at start when backups are on").exists();
     }
 }
