@@ -62,6 +62,7 @@ class BackupRestoreTest {
             assertThat(taken.status()).as(taken.body()).isEqualTo(201);
             JsonNode manifest = taken.json();
             assertThat(manifest.path("flywayVersion").asString()).isNotBlank();
+            assertThat(manifest.path("appVersion").asString()).isEqualTo("0.1.0-SNAPSHOT");
             assertThat(rows(manifest, "reception", "ticket")).isEqualTo(5);
             assertThat(rows(manifest, "preentry", "entry")).isEqualTo(1);
 

@@ -26,6 +26,8 @@ import org.madoguchi.platform.BackupStatus;
 import org.madoguchi.platform.KeyRing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.info.BuildProperties;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -51,10 +53,13 @@ class Backups implements BackupStatus {
     private final Environment environment;
     private final JsonMapper json;
     private final Clock clock;
+    private final ObjectProvider<BuildProperties> buildProperties;
     private volatile KeyRing keys;
 
-    Backups(DataSource dataSource, BackupProperties properties, Environment environment, JsonMapper json, Clock clock) {
+    Backups(DataSource dataSource, BackupProperties properties, Environment environment, JsonMapper json, Clock clock,
+            ObjectProvider<BuildProperties> buildProperties) {
         this.dataSource = dataSource;
+        this.buildProperties = buildProperties;
         this.properties = properties;
         this.environment = environment;
         this.json = json;
@@ -164,9 +169,9 @@ class Backups implements BackupStatus {
         }
     }
 
-    private static String appVersion() {
-        String version = Backups.class.getPackage().getImplementationVersion();
-        return version == null ? "development" : version;
+    private String appVersion() {
+        BuildProperties build = buildProperties.getIfAvailable();
+        return build == null || build.getVersion() == null ? "unknown" : build.getVersion();
     }
 
     /** Newest first; a file whose header cannot be read (another key, damaged) is listed without its versions. */

@@ -13,6 +13,8 @@ import java.time.format.DateTimeFormatter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.madoguchi.platform.BackupStatus;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.boot.info.BuildProperties;
 import org.springframework.mock.env.MockEnvironment;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,7 +31,8 @@ class BackupAgeTest {
         if (datasourceUrl != null) {
             environment.setProperty("spring.datasource.url", datasourceUrl);
         }
-        return new Backups(null, properties, environment, JsonMapper.builder().build(), Clock.fixed(NOW, ZoneOffset.UTC));
+        return new Backups(null, properties, environment, JsonMapper.builder().build(), Clock.fixed(NOW, ZoneOffset.UTC),
+                new StaticListableBeanFactory().getBeanProvider(BuildProperties.class));
     }
 
     private static void backupAt(Path dir, Instant at) throws IOException {
