@@ -12,11 +12,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.madoguchi.Http;
@@ -127,7 +129,21 @@ class BackupRestoreTest {
             source.close();
         }
 
-        TestApp restored = TestApp.start(instance(dir, "restored", Map.of("madoguchi.backup.restore", file.toString())));
+        // The documented command, in a process of its own: restore, purge, stop.
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "org.madoguchi.MadoguchiApplication"));
+        Map<String, Object> arguments = new HashMap<>(instance(dir, "restored", Map.of(
+                "madoguchi.backup.restore", file.toString(), "madoguchi.backup.restore-exit", "true",
+                "server.port", "0", "madoguchi.liveinfo.stream-port", "0", "madoguchi.reception.auto-close-day", "false")));
+        arguments.forEach((name, value) -> command.add("--" + name + "=" + value));
+        Process restore = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("restore.log").toFile()).start();
+        assertThat(restore.waitFor(180, TimeUnit.SECONDS)).as("the restore stops by itself").isTrue();
+        assertThat(restore.exitValue()).as(Files.readString(dir.resolve("restore.log"))).isZero();
+        assertThat(Files.readString(dir.resolve("restore.log"))).contains("Restored backup " + file.getFileName())
+                .contains("After restore: 2 rows past their retention deleted");
+
+        TestApp restored = TestApp.start(instance(dir, "restored", Map.of()));
         try {
             assertThat(restored.jdbc().sql("SELECT id FROM preentry.entry").query(UUID.class).list()).containsExactly(current);
             assertThat(restored.jdbc().sql("SELECT service_date FROM liveinfo.mail_subscription").query(LocalDate.class).list())
