@@ -114,7 +114,7 @@ class Backups implements BackupStatus {
         Path dir = directory();
         Path temp = null;
         try {
-            Files.createDirectories(dir);
+            createOwnerOnly(dir);
             temp = ownerOnlyTemp(dir);
             BackupManifest manifest;
             try (Connection connection = dataSource.getConnection()) {
@@ -148,6 +148,19 @@ class Backups implements BackupStatus {
                     // A leftover temporary file is ignored by the listing and replaced next time.
                 }
             }
+        }
+    }
+
+    /** A directory made here is the service account's alone; an existing one keeps what its owner chose. */
+    private static void createOwnerOnly(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        Files.createDirectories(dir);
+        try {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: inherited permissions apply.
         }
     }
 

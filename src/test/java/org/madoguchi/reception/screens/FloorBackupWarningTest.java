@@ -2,7 +2,9 @@ package org.madoguchi.reception.screens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +27,8 @@ class FloorBackupWarningTest {
             assertThat(admin.get("/floor/backup-warning").json().path("warning").asString()).startsWith(NONE);
 
             assertThat(admin.post("/api/v1/admin/backups", "{}").status()).isEqualTo(201);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("backups"))))
+                    .as("a backup directory made by the application").isEqualTo("rwx------");
             assertThat(admin.get("/floor").body()).doesNotContain(NONE).contains("id=\"backup-warning\"");
             assertThat(admin.get("/floor/backup-warning").json().path("warning").asString()).isEmpty();
         } finally {
