@@ -89,6 +89,16 @@
   }
 
   setInterval(refresh, REFRESH_MS);
+
+  // The nightly backup runs while the page is open; its warning is asked for every few minutes.
+  const backupWarning = document.getElementById('backup-warning');
+  function refreshBackupWarning() {
+    MadoguchiLive.getJson('/floor/backup-warning').then(function (answer) {
+      if (backupWarning.textContent !== answer.warning) backupWarning.textContent = answer.warning;
+      backupWarning.hidden = !answer.warning;
+    }).catch(function () { /* the next round retries */ });
+  }
+  setInterval(refreshBackupWarning, 5 * 60 * 1000);
   MadoguchiLive.connect('/api/v1/offices/' + encodeURIComponent(office) + '/events', {
     types: ['issued', 'queued', 'called', 'recalled', 'absent', 'returned', 'started', 'completed', 'handed_over',
       'visit_added', 'visit_removed', 'cancelled', 'dropped', 'unserved', 'day_closed', 'counter_opened', 'counter_closed'],

@@ -102,6 +102,36 @@ public final class KeyRing {
         }
     }
 
+    /** Seals raw bytes (a chunk of a backup stream) with the active key; {@code associatedData} binds its place. */
+    public Sealed sealBytes(byte[] plaintext, int length, byte[] associatedData) {
+        byte[] nonce = new byte[NONCE_BYTES];
+        RANDOM.nextBytes(nonce);
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, keys.get(activeKeyId), new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(associatedData);
+            return new Sealed(activeKeyId, nonce, cipher.doFinal(plaintext, 0, length));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        }
+    }
+
+    /** Opens bytes sealed by {@link #sealBytes}; fails if the key is gone or the bytes or their place changed. */
+    public byte[] openBytes(Sealed sealed, byte[] associatedData) {
+        SecretKey key = keys.get(sealed.keyId());
+        if (key == null) {
+            throw new IllegalStateException("Key '" + sealed.keyId() + "' is no longer configured");
+        }
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed.nonce()));
+            cipher.updateAAD(associatedData);
+            return cipher.doFinal(sealed.ciphertext());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Sealed bytes could not be opened (wrong key or altered data)");
+        }
+    }
+
     /** Opens a sealed value; fails if its key is gone, the row was altered or the value moved rows. */
     public String open(Sealed sealed, String associatedData) {
         SecretKey key = keys.get(sealed.keyId());

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import org.madoguchi.platform.PurgeAfterRestore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
  * access log, with the subscription id and never the address.
  */
 @Component
-class MailPurge {
+class MailPurge implements PurgeAfterRestore {
 
     private static final Logger log = LoggerFactory.getLogger(MailPurge.class);
 
@@ -43,6 +44,20 @@ class MailPurge {
         int logRows = store.deleteAccessLogBefore(now.minus(properties.accessLogRetention()));
         store.deleteConfirmationsSentBefore(now.minus(java.time.Duration.ofDays(1)));
         log.info("End-of-day mail purge: deleted {} subscriptions and {} old access log rows", deleted, logRows);
+        return deleted;
+    }
+
+    /**
+     * After a restore: every address of an earlier service day, and anything past its expiry. Today's stay, as
+     * they would have on a node that never went down.
+     */
+    @Override
+    public int purgeAfterRestore() {
+        Instant now = clock.instant();
+        LocalDate yesterday = LocalDate.ofInstant(now, ZoneId.of(properties.purgeZone())).minusDays(1);
+        int deleted = store.deleteServiceDaysUpTo(yesterday, now) + store.deleteExpired(now);
+        store.deleteAccessLogBefore(now.minus(properties.accessLogRetention()));
+        store.deleteConfirmationsSentBefore(now.minus(java.time.Duration.ofDays(1)));
         return deleted;
     }
 

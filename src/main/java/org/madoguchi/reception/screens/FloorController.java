@@ -1,14 +1,18 @@
 package org.madoguchi.reception.screens;
 
 import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Map;
 import java.time.format.DateTimeFormatter;
 import org.madoguchi.platform.Actor;
+import org.madoguchi.platform.BackupStatus;
 import org.madoguchi.platform.CurrentActor;
 import org.madoguchi.platform.ProblemException;
 import org.madoguchi.reception.Floor;
 import org.madoguchi.reception.FloorDirectory;
 import org.madoguchi.reception.FloorStatus;
 import org.madoguchi.reception.FloorStatusService;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,15 +29,20 @@ class FloorController {
     private final FloorStatusService floorStatus;
     private final FloorDirectory floors;
     private final CurrentActor actor;
+    private final BackupStatus backups;
+    private final MessageSource messages;
 
-    FloorController(FloorStatusService floorStatus, FloorDirectory floors, CurrentActor actor) {
+    FloorController(FloorStatusService floorStatus, FloorDirectory floors, CurrentActor actor, BackupStatus backups,
+                    MessageSource messages) {
         this.floorStatus = floorStatus;
         this.floors = floors;
         this.actor = actor;
+        this.backups = backups;
+        this.messages = messages;
     }
 
     @GetMapping("/floor")
-    String floor(@RequestParam(required = false) String office, Model model) {
+    String floor(@RequestParam(required = false) String office, Model model, Locale locale) {
         String officeId = ScreenOffice.resolve(requireManager(), office);
         Floor.Office shown = floors.floor(officeId).office();
         FloorStatus status = floorStatus.status(officeId);
@@ -41,7 +50,24 @@ class FloorController {
         model.addAttribute("offices", floors.offices());
         model.addAttribute("status", status);
         model.addAttribute("updatedAt", TIME.format(status.asOf().atZone(ZoneId.of(shown.timeZone()))));
+        model.addAttribute("backupWarning", backupWarning(locale));
         return "floor";
+    }
+
+    /** The page asks again now and then: it stays open all day, and the nightly backup runs while it is open. */
+    @GetMapping("/floor/backup-warning")
+    @ResponseBody
+    Map<String, String> backupWarningJson(Locale locale) {
+        requireManager();
+        String warning = backupWarning(locale);
+        return Map.of("warning", warning == null ? "" : warning);
+    }
+
+    /** Managers are the ones on the floor every day; a failing backup would otherwise go unnoticed. */
+    private String backupWarning(Locale locale) {
+        return backups.overdue().map(o -> o.hoursSinceNewest() == null
+                ? messages.getMessage("floor.backupNone", null, locale)
+                : messages.getMessage("floor.backupOverdue", new Object[] {o.hoursSinceNewest()}, locale)).orElse(null);
     }
 
     @GetMapping("/api/v1/offices/{officeId}/floor-status")
