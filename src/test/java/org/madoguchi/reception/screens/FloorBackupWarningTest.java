@@ -17,7 +17,7 @@ class FloorBackupWarningTest {
     private static final String NONE = "バックアップがまだ取られていません。";
 
     @Test
-    void theFloorWarnsUntilABackupIsTaken(@TempDir Path dir) {
+    void theFloorWarnsUntilABackupIsTaken(@TempDir Path dir) throws java.io.IOException {
         TestApp app = TestApp.start(Map.of("madoguchi.backup.enabled", "true",
                 "madoguchi.backup.directory", dir.resolve("backups").toString(),
                 "madoguchi.backup.key-file", dir.resolve("backup-key.txt").toString()));
