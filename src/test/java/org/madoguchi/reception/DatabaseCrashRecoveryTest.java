@@ -103,6 +103,32 @@ class DatabaseCrashRecoveryTest {
         }
     }
 
+    /** Before (or without) the watchdog noticing, a request that cannot get a connection is a 503 too, not a 500. */
+    @Test
+    void aRequestThatCannotReachTheDatabaseIsA503(@TempDir Path dir) throws Exception {
+        TestApp app = TestApp.start(Map.of(
+                "madoguchi.embedded-db.data-dir", dir.resolve("pg").toString(),
+                "madoguchi.admin.password-file", dir.resolve("pw.txt").toString(),
+                "madoguchi.embedded-db.watchdog-interval", "PT1H",
+                "madoguchi.database.probe-interval", "PT1H"));
+        try {
+            Http http = new Http(app);
+            assertThat(http.get("/api/v1/offices/honcho/summary").status()).isEqualTo(200);
+            ProcessHandle postmaster = ProcessHandle.of(postmasterPid(dir)).orElseThrow();
+            postmaster.destroyForcibly();
+            postmaster.onExit().get(10, TimeUnit.SECONDS);
+
+            long asked = System.nanoTime();
+            Http.Response api = http.get("/api/v1/offices/honcho/summary");
+            assertThat(millisSince(asked)).isLessThan(6_000);
+            assertThat(api.status()).isEqualTo(503);
+            assertThat(api.header("Retry-After")).isNotBlank();
+            assertThat(api.json().path("code").asString()).isEqualTo("database-unavailable");
+        } finally {
+            app.close();
+        }
+    }
+
     private static long postmasterPid(Path dir) throws Exception {
         return Long.parseLong(Files.readAllLines(dir.resolve("pg/postmaster.pid")).get(0).trim());
     }
