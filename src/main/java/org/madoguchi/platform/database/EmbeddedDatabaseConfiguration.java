@@ -8,10 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -37,6 +39,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 public class EmbeddedDatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
+    static final long CONNECTION_TIMEOUT_MS = 2500;
+    static final long VALIDATION_TIMEOUT_MS = 1000;
 
     @ConfigurationProperties("madoguchi.embedded-db")
     public record EmbeddedDatabaseProperties(String dataDir, Integer port, Boolean durable, Integer poolSize) {
@@ -61,6 +65,9 @@ public class EmbeddedDatabaseConfiguration {
         config.setPassword(database.password());
         config.setPoolName("madoguchi-embedded");
         config.setMaximumPoolSize(properties.poolSize());
+        // While the server restarts after a crash a request waits this long for a connection, not Hikari's 30 s.
+        config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+        config.setValidationTimeout(VALIDATION_TIMEOUT_MS);
         return new HikariDataSource(config);
     }
 
@@ -68,6 +75,14 @@ public class EmbeddedDatabaseConfiguration {
     public static EmbeddedDatabase start(EmbeddedDatabaseProperties properties) throws IOException {
         Path dir = Path.of(properties.dataDir()).toAbsolutePath();
         Files.createDirectories(dir);
+        EmbeddedPostgres postgres = launch(properties, dir, properties.port());
+        return new EmbeddedDatabase(dir, postgres, EmbeddedPasswords.beside(dir).application(),
+                port -> launch(properties, dir, port));
+    }
+
+    /** One start of the server on {@code dir}: the first, or a restart after a crash on the port of the first. */
+    private static EmbeddedPostgres launch(EmbeddedDatabaseProperties properties, Path dir, int port)
+            throws IOException {
         EmbeddedPasswords passwords = EmbeddedPasswords.beside(dir);
         if (!passwords.superuserKnown() && !ScramOnlyAccess.trusting(dir)) {
             // A new password would not open this cluster; the library would only time out.
@@ -89,8 +104,8 @@ public class EmbeddedDatabaseConfiguration {
                 .setServerConfig("listen_addresses", "localhost")
                 // The library's readiness check connects as postgres; a trusting cluster ignores the password.
                 .setConnectConfig("password", superuserPassword);
-        if (properties.port() != 0) {
-            builder.setPort(properties.port());
+        if (port != 0) {
+            builder.setPort(port);
         }
         EmbeddedPostgres postgres;
         try {
@@ -111,7 +126,14 @@ public class EmbeddedDatabaseConfiguration {
         }
         log.info("Embedded PostgreSQL on port {} with data in {} (durable: {})", postgres.getPort(), dir,
                 properties.durable());
-        return new EmbeddedDatabase(postgres, applicationPassword);
+        return postgres;
+    }
+
+    @Bean
+    EmbeddedDatabaseWatchdog embeddedDatabaseWatchdog(EmbeddedDatabase database, DatabaseAvailability availability,
+            @Value("${madoguchi.embedded-db.watchdog-interval:PT0.5S}") Duration interval,
+            @Value("${madoguchi.embedded-db.restart-delay:PT0S}") Duration restartDelay) {
+        return new EmbeddedDatabaseWatchdog(database, availability, interval, restartDelay);
     }
 
     static class NoDatabaseConfigured implements Condition {

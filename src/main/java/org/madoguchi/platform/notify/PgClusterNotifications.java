@@ -24,6 +24,8 @@ class PgClusterNotifications implements ClusterNotifications, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PgClusterNotifications.class);
 
+    private static final long MAX_BACKOFF_MS = 2_000;
+
     private record Subscription(Consumer<String> listener, Runnable onResync) {
     }
 
@@ -123,7 +125,8 @@ class PgClusterNotifications implements ClusterNotifications, SmartLifecycle {
                     Thread.currentThread().interrupt();
                     break;
                 }
-                backoff = Math.min(backoff * 2, 10_000);
+                // Short cap: a restarted database is back within seconds, and live screens wait for this reconnect.
+                backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
             }
         }
         closeQuietly();

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.sql.SQLTransientConnectionException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,7 +16,9 @@ import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -181,11 +184,35 @@ public class ApiProblems {
         log.debug("Client disconnected: {}", e.getMessage());
     }
 
+    /**
+     * No connection to the database (the pool's timeout, a connection lost or refused): 503 with a time to try again,
+     * not 500, for the server is fine and the request may well succeed shortly. Only the type is logged.
+     */
+    @ExceptionHandler({SQLTransientConnectionException.class, DataAccessResourceFailureException.class,
+            CannotCreateTransactionException.class})
+    ModelAndView onDatabaseUnavailable(Exception e) {
+        log.warn("Database unavailable during a request ({})", e.getClass().getName());
+        return databaseUnavailable();
+    }
+
+    static ModelAndView databaseUnavailable() {
+        HttpServletResponse response = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
+                .getResponse();
+        if (response != null) {
+            response.setHeader("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS);
+        }
+        return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.CODE, DatabaseUnavailable.DETAIL));
+    }
+
     @ExceptionHandler(Exception.class)
     ModelAndView onUnexpected(Exception e) {
         if (clientGone(e)) {
             log.debug("Client disconnected: {}", e.getMessage());
             return null;
+        }
+        if (DatabaseUnavailable.causedBy(e)) {
+            // Wrapped on its way up (a listener, a stream): still the database, not a bug.
+            return onDatabaseUnavailable(e);
         }
         log.error("Unexpected error ({})", e.getClass().getName(), e);
         return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
