@@ -72,9 +72,12 @@ class FloorOverviewTest {
         browser.await(d -> "connected".equals(d.findElement(By.tagName("body")).getDomAttribute("data-live")));
     }
 
+    /** The row's cells; the page may redraw its rows while we read (a stale element), then we read again. */
     private List<String> cells(String departmentId) {
-        WebElement row = browser.driver().findElement(By.cssSelector("#rows tr[data-department='" + departmentId + "']"));
-        return row.findElements(By.cssSelector("td")).stream().map(WebElement::getText).toList();
+        return browser.await(d -> {
+            WebElement row = d.findElement(By.cssSelector("#rows tr[data-department='" + departmentId + "']"));
+            return row.findElements(By.cssSelector("td")).stream().map(WebElement::getText).toList();
+        });
     }
 
     private int countersOf(String departmentId) {
