@@ -146,7 +146,15 @@ class NavigatorBrowserTest {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
         WebElement element = wait.until(ExpectedConditions.elementToBeClickable(By.id(id)));
         element.click();
-        wait.until(ExpectedConditions.stalenessOf(element));
+        // Chrome may also report the old node as no longer in the document: that is gone too.
+        wait.until(d -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+            }
+        });
         // The old page is gone once its element is stale; the new one is usable once it has finished loading.
         wait.until(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d)
                 .executeScript("return document.readyState")));
