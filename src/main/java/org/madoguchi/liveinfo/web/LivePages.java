@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 class LivePages {
 
     static final String UNKNOWN_TICKET_JA =
-            "この受付票は見つかりません。受付票の QR コードをもう一度読み取ってください。ご不明な点は職員におたずねください。";
+            "この受付票は見つかりません。受付票の 二次元コードをもう一度読み取ってください。ご不明な点は職員におたずねください。";
     static final String EXPIRED_TICKET_JA =
             "この受付票は受付時間の終了により使えなくなりました。ご用件が残っている場合は、次の開庁日に改めて受付をしてください。";
     static final String UNKNOWN_OFFICE_JA = "お探しの庁舎は見つかりません。URL をお確かめください。";

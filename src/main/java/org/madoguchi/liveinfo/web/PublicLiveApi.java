@@ -41,7 +41,7 @@ class PublicLiveApi {
             case EXPIRED -> throw new ProblemException(HttpStatus.GONE, "ticket-expired",
                     "この受付票の受付は終了しました。");
             case UNKNOWN -> throw ProblemException.notFound("unknown-ticket",
-                    "受付票が見つかりません。QR コードをもう一度読み取ってください。");
+                    "受付票が見つかりません。二次元コードをもう一度読み取ってください。");
         };
     }
 

@@ -1,27 +1,39 @@
 package org.madoguchi.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
+import java.util.Locale;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.util.UriComponentsBuilder;
 
-/** Links to the same page in each language, keeping the page's other parameters (the office, say). */
+/**
+ * The language switches of the shared {@code fragments :: langs} fragment, for every page. Pages whose messages
+ * exist in やさしい日本語 use {@code languageLinksWithEasy}; the others offer the four languages they have.
+ */
 @ControllerAdvice
 class LanguageLinks {
 
+    private static final List<String> WITHOUT_EASY = Languages.TAGS.stream().filter(t -> !t.equals(Languages.EASY))
+            .toList();
+
     @ModelAttribute("languageLinks")
-    Map<String, String> languageLinks(HttpServletRequest request) {
-        Map<String, String> links = new LinkedHashMap<>();
+    List<Languages.Link> languageLinks(HttpServletRequest request, Locale locale) {
+        return links(request, locale, WITHOUT_EASY);
+    }
+
+    @ModelAttribute("languageLinksWithEasy")
+    List<Languages.Link> languageLinksWithEasy(HttpServletRequest request, Locale locale) {
+        return links(request, locale, Languages.TAGS);
+    }
+
+    private static List<Languages.Link> links(HttpServletRequest request, Locale locale, List<String> tags) {
         if (request.getRequestURI().startsWith("/api/")) {
-            return links;
+            return List.of();
         }
-        for (var locale : WebConfiguration.SUPPORTED) {
-            links.put(locale.getLanguage(), UriComponentsBuilder.fromPath(request.getRequestURI())
-                    .query(request.getQueryString()).replaceQueryParam("lang", locale.getLanguage())
-                    .build().toUriString());
+        String current = Languages.current(locale);
+        if (!tags.contains(current)) {
+            current = "ja";
         }
-        return links;
+        return Languages.links(request, current, "lang.", tags);
     }
 }

@@ -184,7 +184,7 @@ class LivePagesTest {
     void theHelpPageExplainsTheFloorTheQrPageAndTheHandOverRule() {
         d().get(app.url("/live/help"));
         String text = d().findElement(By.id("main")).getText();
-        assertThat(text).contains("受付票の QR コード").contains("最初に受付票を受け取った時刻の順");
+        assertThat(text).contains("受付票の二次元コード").contains("最初に受付票を受け取った時刻の順");
         assertThat(browser.seriousAccessibilityViolations()).as("help page accessibility").isEmpty();
     }
 
