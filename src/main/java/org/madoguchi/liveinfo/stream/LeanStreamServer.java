@@ -142,12 +142,10 @@ public class LeanStreamServer implements SmartLifecycle {
      */
     public String publicUrl(String scheme, String host, String office) {
         String base = properties.streamPublicUrl();
-        if (!isServing() || "same-origin".equals(base) || !office.matches("[a-z0-9-]{1,40}")) {
+        // Without a configured origin the pages stay on their own: guessing <host>:<stream-port> broke the
+        // pages' Content-Security-Policy, and the server listens on loopback only unless told otherwise.
+        if (!isServing() || base.isEmpty() || "same-origin".equals(base) || !office.matches("[a-z0-9-]{1,40}")) {
             return null;
-        }
-        if (base.isEmpty()) {
-            String h = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
-            base = scheme + "://" + h + ":" + port();
         }
         return base.replaceAll("/+$", "") + "/api/v1/public/offices/" + office + "/status/stream";
     }

@@ -10,9 +10,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param streamPort its own port; 0 picks a free one (tests), a negative value turns the server off
  * @param streamAddress the address it binds to; loopback by default, because production puts it behind the
  *                      same reverse proxy as the application
- * @param streamPublicUrl the origin the pages use for it, e.g. {@code https://live.example.jp}; empty means the
- *                        page's own host with {@code streamPort}; {@code same-origin} means the proxy routes the
- *                        stream path of the main origin to this server, so pages keep the path as it is
+ * @param streamPublicUrl the origin the pages use for it, e.g. {@code https://live.example.jp} (added to the pages'
+ *                        {@code connect-src}); empty means pages use the application's own servlet stream;
+ *                        {@code same-origin} means the proxy routes the stream path of the main origin to this
+ *                        server, so pages keep the path as it is
  * @param streamAllowedOrigins origins allowed to read it from a page (CORS); empty means
  *                             {@code madoguchi.public-base-url} or, if that is unset, any origin on loopback
  * @param streamServer {@code enabled: false} keeps the server off; pages then use the servlet stream

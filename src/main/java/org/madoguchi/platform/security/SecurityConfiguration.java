@@ -45,12 +45,14 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, Accounts accounts, ProblemAuthenticationEntryPoint problems,
                                            @Value("${madoguchi.security.connect-src:}") String extraConnectSrc,
+                                           @Value("${madoguchi.liveinfo.stream-public-url:}") String streamPublicUrl,
                                            @Value("${madoguchi.public-base-url:}") String publicBaseUrl,
                                            @Value("${madoguchi.security.upload-paths:/statistics/import,/statistics/import.json,/api/v1/statistics/import}")
                                            List<String> uploadPaths)
             throws Exception {
         // Pages may open live streams on another origin (the lean stream server) only where configured.
-        String connectSrc = "connect-src 'self'" + (extraConnectSrc.isBlank() ? "" : " " + extraConnectSrc.trim()) + "; ";
+        String connectSrc = "connect-src 'self'" + streamOrigin(streamPublicUrl)
+                + (extraConnectSrc.isBlank() ? "" : " " + extraConnectSrc.trim()) + "; ";
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         // Only a bearer token (device or staff API token) proves a call was not forged by another site: a browser
         // never adds one by itself. Cookies and remembered Basic credentials are both sent automatically, so
@@ -108,6 +110,15 @@ class SecurityConfiguration {
                                         + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'"))
                         .referrerPolicy(ref -> ref.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
         return http.build();
+    }
+
+    /** The origin of an absolute stream URL, with a leading space; nothing for "same-origin" or none. */
+    private static String streamOrigin(String url) {
+        if (!url.strip().matches("(?i)https?://[^/\\s]+.*")) {
+            return "";
+        }
+        java.net.URI uri = java.net.URI.create(url.strip());
+        return " " + uri.getScheme() + "://" + uri.getRawAuthority();
     }
 
     private static boolean bearer(jakarta.servlet.http.HttpServletRequest request) {

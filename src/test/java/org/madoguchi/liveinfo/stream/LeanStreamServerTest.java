@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.madoguchi.Http;
 import org.madoguchi.TestApp;
 import org.madoguchi.liveinfo.LiveStatus;
 import org.madoguchi.platform.Actor;
@@ -45,7 +46,8 @@ class LeanStreamServerTest {
                 "madoguchi.liveinfo.heartbeat", "200ms",
                 "madoguchi.liveinfo.stalled-after", "1s",
                 "madoguchi.liveinfo.coalesce", "50ms",
-                "madoguchi.liveinfo.max-subscribers", "3"));
+                "madoguchi.liveinfo.max-subscribers", "3",
+                "madoguchi.liveinfo.stream-public-url", "https://live.example.jp/"));
         server = app.bean(LeanStreamServer.class);
     }
 
@@ -242,9 +244,11 @@ class LeanStreamServerTest {
     }
 
     @Test
-    void pagesGetTheLeanStreamUrlOfTheirOwnHost() {
-        assertThat(server.publicUrl("http", "localhost", "honcho"))
-                .isEqualTo("http://localhost:" + server.port() + PATH);
+    void pagesGetTheConfiguredLeanStreamUrlAndMayConnectToIt() {
+        assertThat(server.publicUrl("http", "localhost", "honcho")).isEqualTo("https://live.example.jp" + PATH);
         assertThat(server.publicUrl("http", "localhost", "../x")).isNull();
+        Http.Response page = new Http(app).get("/live/honcho");
+        assertThat(page.body()).contains("data-stream-lean=\"https://live.example.jp" + PATH + "\"");
+        assertThat(page.header("Content-Security-Policy")).contains("connect-src 'self' https://live.example.jp;");
     }
 }
