@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
+import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -19,6 +20,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -44,6 +47,10 @@ public final class Browser implements AutoCloseable {
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--lang=ja", "--window-size=" + width + "," + height,
                 "--autoplay-policy=no-user-gesture-required");
+        // The console log, so that tests can find policy violations and script errors.
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
@@ -91,6 +98,12 @@ public final class Browser implements AutoCloseable {
     private static String describe(Rule rule) {
         return rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
                 + rule.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList();
+    }
+
+    /** Console messages since the last call (Chrome hands each out once). */
+    public List<String> consoleMessages() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(e -> e.getLevel() + " " + e.getMessage()).toList();
     }
 
     /** Saves a screenshot as target/screenshots/{name}.png; the build never writes into docs/. */

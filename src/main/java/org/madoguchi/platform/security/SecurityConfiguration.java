@@ -1,9 +1,11 @@
 package org.madoguchi.platform.security;
 
+import java.net.URI;
 import java.util.List;
 import org.madoguchi.platform.CurrentActor;
 import org.madoguchi.platform.ProblemException;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -21,6 +23,7 @@ import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -44,6 +47,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, Accounts accounts, ProblemAuthenticationEntryPoint problems,
+                                           ApplicationContext context,
                                            @Value("${madoguchi.security.connect-src:}") String extraConnectSrc,
                                            @Value("${madoguchi.liveinfo.stream-public-url:}") String streamPublicUrl,
                                            @Value("${madoguchi.public-base-url:}") String publicBaseUrl,
@@ -87,6 +91,10 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/actuator/**").hasAnyRole("ADMIN", "MANAGER")
+                        // An address no controller serves gets the "not found" page, not the staff login.
+                        .requestMatchers(new UnknownPages(() -> context.getBean("requestMappingHandlerMapping",
+                                RequestMappingHandlerMapping.class)))
+                        .permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll()
@@ -117,7 +125,7 @@ class SecurityConfiguration {
         if (!url.strip().matches("(?i)https?://[^/\\s]+.*")) {
             return "";
         }
-        java.net.URI uri = java.net.URI.create(url.strip());
+        URI uri = URI.create(url.strip());
         return " " + uri.getScheme() + "://" + uri.getRawAuthority();
     }
 
