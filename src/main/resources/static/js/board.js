@@ -13,6 +13,10 @@ window.MadoguchiBoard = (function () {
   const POLL_MS = 3000;            // summary polling while the stream is refused or down
   const LIVE_REGION_DELAY_MS = 1200;
   const MAX_RECENT = 8;
+  const PAGE_SIZE = 20;            // calls shown at once; more are shown page by page
+  const BUSY_FROM = 7;             // from this many calls they take the whole width
+  const PAGE_MS = 8000;            // how long each page of calls stays
+  const TILE_ASPECT = 2.6;         // width : height a call tile looks best at (number beside its counter)
   const EVENT_TYPES = ['issued', 'queued', 'called', 'recalled', 'absent', 'returned', 'started', 'completed',
     'handed_over', 'visit_added', 'visit_removed', 'cancelled', 'dropped', 'unserved', 'day_closed',
     'counter_opened', 'counter_closed'];
@@ -161,10 +165,11 @@ window.MadoguchiBoard = (function () {
     const bilingual = body.dataset.bilingual === 'true';
     const msg = {
       people: body.dataset.msgPeople, recall: body.dataset.msgRecall, announce: body.dataset.msgAnnounce,
-      recentNone: body.dataset.msgRecentNone
+      recentNone: body.dataset.msgRecentNone, page: body.dataset.msgPage
     };
     const el = {
       calling: document.getElementById('calling'), callingNone: document.getElementById('calling-none'),
+      callingPage: document.getElementById('calling-page'),
       recent: document.getElementById('recent'), recentNone: document.getElementById('recent-none'),
       waiting: document.getElementById('waiting'), conn: document.getElementById('conn'),
       sound: document.getElementById('sound'), blocked: document.getElementById('sound-blocked'),
@@ -215,21 +220,64 @@ window.MadoguchiBoard = (function () {
         const li = document.createElement('li');
         li.className = 'call' + (fresh[key] && fresh[key] > now ? ' fresh' : '');
         li.dataset.key = key;
-        li.appendChild(span('call-number', String(c.number)));
+        const body = document.createElement('div');
+        body.className = 'call-body';
+        body.appendChild(span('call-number', String(c.number)));
         const to = span('call-to', '');
         to.appendChild(span('call-counter', label(c.counterLabelJa, c.counterLabelEn), nameLang));
         if (bilingual) to.appendChild(span('call-counter-en', c.counterLabelEn, 'en'));
         to.appendChild(span('call-dept', label(x.dept.nameJa, x.dept.nameEn), nameLang));
         if (c.recallCount > 0) to.appendChild(span('call-recall', msg.recall));
-        li.appendChild(to);
+        body.appendChild(to);
+        li.appendChild(body);
         return li;
       });
-      el.calling.replaceChildren.apply(el.calling, items);
-      el.calling.classList.toggle('dense', items.length > 6);
-      el.calling.classList.toggle('denser', items.length > 12);
+      callItems = items;
+      layoutCalls();
       el.callingNone.hidden = items.length > 0;
       return calls.map(function (x) { return x.call.number; });
     }
+
+    // -------- laying out any number of calls
+
+    let callItems = [];
+    let page = 0;
+    let pageTimer = null;
+
+    /** Columns and rows that give n tiles the largest size in a w × h area. */
+    function gridFor(n, w, h) {
+      let best = { cols: 1, rows: Math.max(1, n), size: 0 };
+      for (let cols = 1; cols <= Math.max(1, n); cols++) {
+        const rows = Math.ceil(n / cols);
+        const size = Math.min(w / cols / TILE_ASPECT, h / rows);
+        if (size > best.size) best = { cols: cols, rows: rows, size: size };
+      }
+      return best;
+    }
+
+    function layoutCalls() {
+      const pages = Math.max(1, Math.ceil(callItems.length / PAGE_SIZE));
+      if (page >= pages) page = 0;
+      const shown = callItems.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
+      document.body.classList.toggle('board-busy', callItems.length >= BUSY_FROM);
+      // Long numbers get smaller digits, so that the counter beside them keeps its room.
+      const digits = shown.reduce(function (m, li) {
+        return Math.max(m, li.querySelector('.call-number').textContent.length);
+      }, 2);
+      el.calling.style.setProperty('--digits', String(digits));
+      const grid = gridFor(shown.length, el.calling.clientWidth || 1, el.calling.clientHeight || 1);
+      el.calling.style.setProperty('--cols', String(grid.cols));
+      el.calling.style.setProperty('--rows', String(grid.rows));
+      el.calling.replaceChildren.apply(el.calling, shown);
+      el.callingPage.hidden = pages < 2;
+      el.callingPage.textContent = format(msg.page, [page + 1, pages]);
+      clearTimeout(pageTimer);
+      if (pages > 1) {
+        pageTimer = setTimeout(function () { page = (page + 1) % pages; layoutCalls(); }, PAGE_MS);
+      }
+    }
+
+    window.addEventListener('resize', function () { layoutCalls(); });
 
     function renderWaiting(summary) {
       summary.departments.forEach(function (d) {
@@ -289,6 +337,7 @@ window.MadoguchiBoard = (function () {
 
     function highlight(key) {
       fresh[key] = Date.now() + FRESH_MS;
+      page = 0; // the newest calls come first: show them
       setTimeout(refresh, FRESH_MS + 100); // takes the highlight off again
     }
 
@@ -425,8 +474,11 @@ window.MadoguchiBoard = (function () {
     tick();
     setInterval(tick, 10000);
 
-    // -------- live
+    // The calls rendered by the server are laid out like any later ones.
+    callItems = Array.prototype.slice.call(el.calling.children);
+    layoutCalls();
 
+    // -------- live
 
     MadoguchiLive.connect('/api/v1/offices/' + encodeURIComponent(office) + '/events', {
       types: EVENT_TYPES,

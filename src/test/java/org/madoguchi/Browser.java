@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -55,6 +56,15 @@ public final class Browser implements AutoCloseable {
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(new Dimension(width, height));
+        // The size asked for is the page's viewport (a TV or kiosk shows no browser frame): grow the window by
+        // whatever frame headless Chrome still counts.
+        Object inner = ((JavascriptExecutor) driver).executeScript("return [window.innerWidth, window.innerHeight];");
+        List<?> size = (List<?>) inner;
+        int frameW = width - ((Number) size.get(0)).intValue();
+        int frameH = height - ((Number) size.get(1)).intValue();
+        if (frameW > 0 || frameH > 0) {
+            driver.manage().window().setSize(new Dimension(width + Math.max(0, frameW), height + Math.max(0, frameH)));
+        }
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
     }
 
