@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.YearMonth;
 import java.util.Optional;
+import org.madoguchi.platform.OpeningCalendar.Closure;
 
 /**
  * When Itabashi's counters are open: weekdays, except national holidays and the year-end closure
@@ -12,8 +13,6 @@ import java.util.Optional;
  * month, and the first business day after a closure that held a holiday or the year end.
  */
 public final class BusinessCalendar {
-
-    public enum Closure { SATURDAY, SUNDAY, HOLIDAY, YEAR_END }
 
     private final Holidays holidays;
 

@@ -1,5 +1,6 @@
 package org.madoguchi.liveinfo.forecast;
 
+import org.madoguchi.platform.OpeningCalendar;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -26,7 +27,7 @@ public final class Forecast {
      * One calendar date. On a closed day {@code closure} says why (and {@code holidayName} which holiday) and
      * there is no expectation; on an open day {@code expected} is the rounded expected number of visitors.
      */
-    public record Day(LocalDate date, boolean open, BusinessCalendar.Closure closure, String holidayName,
+    public record Day(LocalDate date, boolean open, OpeningCalendar.Closure closure, String holidayName,
                       String holidayNameEn, Integer expected, CongestionLevel level, boolean firstOfMonth,
                       boolean lastOfMonth, boolean afterHoliday) {
     }

@@ -3,7 +3,7 @@ package org.madoguchi.liveinfo.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
-import org.madoguchi.platform.web.Languages;
+import org.madoguchi.platform.Languages;
 
 /** The public live pages' five languages, named by the live pages' own messages. */
 final class LiveLanguages {

@@ -3,7 +3,7 @@ package org.madoguchi.navigator.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
-import org.madoguchi.platform.web.Languages;
+import org.madoguchi.platform.Languages;
 
 /** The navigator's five languages: Japanese, やさしい日本語, English, Chinese and Korean. */
 final class NaviLanguage {

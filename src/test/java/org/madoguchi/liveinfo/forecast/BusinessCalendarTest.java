@@ -1,5 +1,6 @@
 package org.madoguchi.liveinfo.forecast;
 
+import org.madoguchi.platform.OpeningCalendar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -14,13 +15,13 @@ class BusinessCalendarTest {
     @Test
     void closedOnWeekendsHolidaysAndTheYearEnd() {
         assertThat(calendar.isBusinessDay(LocalDate.of(2026, 12, 1))).isTrue();
-        assertThat(calendar.closure(LocalDate.of(2026, 12, 5))).contains(BusinessCalendar.Closure.SATURDAY);
-        assertThat(calendar.closure(LocalDate.of(2026, 12, 6))).contains(BusinessCalendar.Closure.SUNDAY);
-        assertThat(calendar.closure(LocalDate.of(2026, 11, 23))).contains(BusinessCalendar.Closure.HOLIDAY);
-        assertThat(calendar.closure(LocalDate.of(2024, 2, 12))).contains(BusinessCalendar.Closure.HOLIDAY);
+        assertThat(calendar.closure(LocalDate.of(2026, 12, 5))).contains(OpeningCalendar.Closure.SATURDAY);
+        assertThat(calendar.closure(LocalDate.of(2026, 12, 6))).contains(OpeningCalendar.Closure.SUNDAY);
+        assertThat(calendar.closure(LocalDate.of(2026, 11, 23))).contains(OpeningCalendar.Closure.HOLIDAY);
+        assertThat(calendar.closure(LocalDate.of(2024, 2, 12))).contains(OpeningCalendar.Closure.HOLIDAY);
         // 12/29 is a Tuesday in 2026 and 1/4/2027 a Monday: the year end closes 12/29-1/3 whatever the weekday.
-        assertThat(calendar.closure(LocalDate.of(2026, 12, 29))).contains(BusinessCalendar.Closure.YEAR_END);
-        assertThat(calendar.closure(LocalDate.of(2027, 1, 2))).contains(BusinessCalendar.Closure.YEAR_END);
+        assertThat(calendar.closure(LocalDate.of(2026, 12, 29))).contains(OpeningCalendar.Closure.YEAR_END);
+        assertThat(calendar.closure(LocalDate.of(2027, 1, 2))).contains(OpeningCalendar.Closure.YEAR_END);
         assertThat(calendar.isBusinessDay(LocalDate.of(2026, 12, 28))).isTrue();
         assertThat(calendar.isBusinessDay(LocalDate.of(2027, 1, 4))).isTrue();
     }

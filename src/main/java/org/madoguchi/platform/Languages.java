@@ -1,4 +1,4 @@
-package org.madoguchi.platform.web;
+package org.madoguchi.platform;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
