@@ -96,7 +96,9 @@
       const result = await MadoguchiLive.post(request.url, request.body, { 'Idempotency-Key': request.key });
       busy.hidden = true;
       if (result.ok && result.data && result.data.publicToken) {
-        window.location.href = '/kiosk/tickets/' + encodeURIComponent(result.data.publicToken) + '?print=1';
+        // A kiosk opened as /kiosk?paper=a4 prints on an office printer instead of receipt paper.
+        const paper = new URLSearchParams(window.location.search).get('paper') === 'a4' ? '&paper=a4' : '';
+        window.location.href = '/kiosk/tickets/' + encodeURIComponent(result.data.publicToken) + '?print=1' + paper;
         return;
       }
       if (result.status === 422 && request.fromScan) {

@@ -16,7 +16,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -758,6 +760,23 @@ public class ReceptionService {
         Optional<UUID> id = jdbc.sql("SELECT id FROM reception.ticket WHERE public_token = :t")
                 .param("t", token).query(UUID.class).optional();
         return id.map(this::status);
+    }
+
+    /**
+     * The procedures booked at each department of a ticket, by department id: printed on the ticket in the
+     * visitor's hand, never shown on the public status page that the same token opens.
+     */
+    public Map<String, List<String>> proceduresByToken(String token) {
+        Map<String, List<String>> byDepartment = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT v.department_id, vp.procedure_id FROM reception.ticket t
+                        JOIN reception.visit v ON v.ticket_id = t.id
+                        JOIN reception.visit_procedure vp ON vp.visit_id = v.id
+                        WHERE t.public_token = :t ORDER BY v.seq, vp.procedure_id""")
+                .param("t", token)
+                .query((rs, n) -> byDepartment.computeIfAbsent(rs.getString(1), d -> new ArrayList<>()).add(rs.getString(2)))
+                .list();
+        return byDepartment;
     }
 
     private TicketStatus status(UUID ticketId) {

@@ -3,6 +3,7 @@ package org.madoguchi.reception.screens;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.madoguchi.platform.QrCodes;
@@ -12,6 +13,7 @@ import org.madoguchi.reception.ReceptionService;
 import org.madoguchi.reception.TicketStatus;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -55,6 +57,12 @@ class PrintedTicket {
         model.addAttribute("back", back);
         model.addAttribute("departments", floor.departments().stream()
                 .collect(Collectors.toMap(Floor.Department::id, Function.identity())));
+        // What the visitor chose, by department, in the page's language; the status page never shows these.
+        boolean japanese = "ja".equals(LocaleContextHolder.getLocale().getLanguage());
+        model.addAttribute("procedures", reception.proceduresByToken(token).entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().stream()
+                        .flatMap(id -> floor.procedure(id).stream())
+                        .map(p -> japanese ? p.nameJa() : p.nameEn()).toList())));
         return "kiosk-ticket";
     }
 
