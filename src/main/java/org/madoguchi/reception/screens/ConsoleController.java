@@ -47,8 +47,24 @@ class ConsoleController {
         model.addAttribute("floor", floor);
         model.addAttribute("counters", floor.counters().stream()
                 .filter(c -> c.departmentIds().stream().anyMatch(who::mayActFor)).toList());
+        // By department, so that a clerk finds their own counters by name, not by number alone.
+        model.addAttribute("byDepartment", floor.departments().stream().filter(d -> who.mayActFor(d.id()))
+                .map(d -> new DepartmentCounters(d, floor.counters().stream()
+                        .filter(c -> c.departmentIds().contains(d.id())).toList(),
+                        floor.counters().stream().filter(c -> c.departmentIds().contains(d.id()))
+                                .map(c -> groupName(floor, c)).toList()))
+                .filter(g -> !g.counters().isEmpty()).toList());
         model.addAttribute("offices", floors.offices());
         return "console-choose";
+    }
+
+    /** A department's counters, each with the name of the shared group it belongs to ("" when none). */
+    record DepartmentCounters(Floor.Department department, List<Floor.Counter> counters, List<String> groups) {
+    }
+
+    private static String groupName(Floor floor, Floor.Counter counter) {
+        return floor.counterGroups().stream().filter(g -> g.id().equals(counter.counterGroupId()))
+                .map(Floor.CounterGroup::nameJa).findFirst().orElse("");
     }
 
     @GetMapping("/console/{counterId}")
