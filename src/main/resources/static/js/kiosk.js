@@ -141,7 +141,7 @@
     }
     busy.hidden = true;
     if (MadoguchiLive.isOutage(result)) {
-      waiting.down();
+      waiting.down(result);
       showWaiting();
       return;
     }
