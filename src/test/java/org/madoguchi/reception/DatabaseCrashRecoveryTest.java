@@ -142,7 +142,8 @@ class DatabaseCrashRecoveryTest {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     }
 
-    private static Http.Response awaitResponse(Supplier<Http.Response> request,
+    /** Asks again every 50 ms until the answer is the one wanted or the time is up; returns the last answer. */
+    static Http.Response awaitResponse(Supplier<Http.Response> request,
             java.util.function.Predicate<Http.Response> done, long millis) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
         Http.Response last = request.get();

@@ -89,7 +89,7 @@ class ExternalDatabaseRestartTest {
                     stopped = System.nanoTime();
                 }
 
-                Http.Response health = await(() -> http.get("/actuator/health"), r -> r.status() == 503, 10_000);
+                Http.Response health = awaitHealth(http, 503, 10_000);
                 assertThat(health.status()).isEqualTo(503);
                 assertThat(health.body()).contains("DOWN");
                 assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopped)).as("noticed within")
@@ -105,8 +105,7 @@ class ExternalDatabaseRestartTest {
 
                 database = EmbeddedDatabaseConfiguration.start(server);
                 long started = System.nanoTime();
-                assertThat(await(() -> http.get("/actuator/health"), r -> r.status() == 200, 20_000).status())
-                        .isEqualTo(200);
+                assertThat(awaitHealth(http, 200, 20_000).status()).isEqualTo(200);
                 assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).as("back within")
                         .isLessThan(10_000);
 
@@ -200,15 +199,8 @@ class ExternalDatabaseRestartTest {
         return lines;
     }
 
-    private static Http.Response await(java.util.function.Supplier<Http.Response> request, Predicate<Http.Response> done,
-            long millis) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-        Http.Response last = request.get();
-        while (!done.test(last) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            last = request.get();
-        }
-        return last;
+    private static Http.Response awaitHealth(Http http, int status, long millis) throws InterruptedException {
+        return DatabaseCrashRecoveryTest.awaitResponse(() -> http.get("/actuator/health"), r -> r.status() == status, millis);
     }
 
     private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {

@@ -37,14 +37,6 @@ class ScreensDuringDatabaseOutageTest {
     private static final Actor MANAGER = Actor.staff(7301, Actor.Role.MANAGER, Set.of());
     /** Long enough for every screen's waiting state to be looked at before the server is started again. */
     private static final String OUTAGE = "PT40S";
-    private static final String SPEECH_RECORDER = """
-            window.__spoken = [];
-            window.speechSynthesis.speak = function (u) {
-              window.__spoken.push({ lang: u.lang, text: u.text });
-              setTimeout(function () { if (u.onend) u.onend(new Event('end')); }, 50);
-            };
-            window.speechSynthesis.cancel = function () {};
-            """;
 
     @Test
     void everyScreenWaitsVisiblyAndRecoversByItself(@TempDir Path dir) throws Exception {
@@ -72,7 +64,7 @@ class ScreensDuringDatabaseOutageTest {
             ScreenFixtures.pair(board, app, ScreenFixtures.device(app, "DISPLAY", "honcho"));
             board.driver().get(app.url("/board"));
             board.await(d -> "connected".equals(bodyAttribute(d, "data-live")));
-            js(board).executeScript(SPEECH_RECORDER);
+            js(board).executeScript(ScreenFixtures.SPEECH_RECORDER);
             board.driver().findElement(By.cssSelector(".board-head h1")).click();
 
             ScreenFixtures.pair(kiosk, app, ScreenFixtures.device(app, "KIOSK", "honcho"));
