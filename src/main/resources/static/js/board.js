@@ -3,7 +3,9 @@
 // sentence in Japanese, then in English. Announcements are strictly queued so that a second call never
 // cuts off the first, and every call is also shown visually (a slow flash) for the board with sound off.
 // While the stream is refused or down, the board polls the summary and announces the new calls it finds
-// there, until the stream is back.
+// there, until the stream is back. While nothing can be fetched (the server's database is away) the board keeps
+// the numbers it shows, says discreetly that updating is paused, and carries on by itself afterwards; calls it
+// had shown already are not read out again.
 'use strict';
 window.MadoguchiBoard = (function () {
   const KANA = ['ゼロ', 'いち', 'に', 'さん', 'よん', 'ご', 'ろく', 'なな', 'はち', 'きゅう'];
@@ -303,6 +305,21 @@ window.MadoguchiBoard = (function () {
       el.recentNone.hidden = items.length > 0;
     }
 
+    // -------- updating paused
+
+    let streamPaused = false;
+    let fetchFailed = false;
+    let retryTimer = null;
+    function showPaused() {
+      const paused = streamPaused || fetchFailed;
+      body.dataset.updates = paused ? 'paused' : 'live';
+      // Written only when it changes, so that screen readers hear it once.
+      if (paused === el.conn.hasChildNodes()) return;
+      if (!paused) { el.conn.replaceChildren(); return; }
+      el.conn.replaceChildren(span('', el.conn.dataset.msg));
+      if (bilingual) el.conn.append(' ', span('en', el.conn.dataset.msgEn, 'en'));
+    }
+
     let refreshTimer = null;
     function refresh() {
       // Several events often arrive together (a call closes one visit and opens another): fetch once.
@@ -317,7 +334,15 @@ window.MadoguchiBoard = (function () {
           const callingNumbers = renderCalling(results[0]);
           renderWaiting(results[0]);
           renderRecent(results[1], callingNumbers);
-        }).catch(function () { /* the connection banner tells the story; the next event retries */ });
+          fetchFailed = false;
+          showPaused();
+        }).catch(function () {
+          // What is shown stays; the board tries again until it can update (polling does so too, when on).
+          fetchFailed = true;
+          showPaused();
+          clearTimeout(retryTimer);
+          retryTimer = setTimeout(refresh, POLL_MS);
+        });
       }, 200);
     }
 
@@ -487,9 +512,13 @@ window.MadoguchiBoard = (function () {
         else refresh();
       },
       onStatus: function (healthy) {
-        el.conn.hidden = healthy;
         body.dataset.live = healthy ? 'connected' : 'polling';
         setPolling(!healthy);
+      },
+      onPaused: function (paused) {
+        streamPaused = paused;
+        showPaused();
+        if (!paused) refresh();
       },
       onResync: refresh
     });

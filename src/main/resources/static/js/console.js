@@ -1,5 +1,7 @@
 // The counter console. Every action goes through the REST API with the session's CSRF token; the waiting
-// list follows the office's live events and reloads itself after any gap in the connection.
+// list follows the office's live events and reloads itself after any gap in the connection. While the service
+// is away (the database restarting, the network down) the console says so; an action refused meanwhile says that
+// it was not carried out and is never sent again by itself: the clerk decides once the console is current again.
 'use strict';
 (function () {
   const root = document.getElementById('console');
@@ -17,6 +19,29 @@
   const $ = id => document.getElementById(id);
   let state = null;
   let reloadTimer = null;
+  let streamHealthy = null;
+  const waiting = MadoguchiLive.outage(function () {
+    return MadoguchiLive.getJson('/api/v1/counters/' + encodeURIComponent(counterId));
+  }, function (down) {
+    renderConn();
+    if (!down) reload();
+  });
+
+  function renderConn() {
+    const conn = $('conn');
+    let text = '最新の状態です';
+    if (waiting.isDown() && waiting.kind() === 'database') {
+      text = 'データベースに接続できません。復旧を待っています…（この間の操作は実行されません。復旧すると自動で最新の状態に戻ります）';
+    } else if (waiting.isDown()) {
+      text = '接続が切れています。再接続しています…（この間の操作は実行されません。つながると自動で最新の状態に戻ります）';
+    } else if (streamHealthy === false) {
+      text = '接続が切れています。再接続しています…（操作は可能です）';
+    } else if (streamHealthy === null) {
+      text = '';
+    }
+    MadoguchiLive.say(conn, text);
+    conn.className = text && text !== '最新の状態です' ? 'conn bad' : 'conn';
+  }
 
   function minutesSince(iso) {
     if (!iso) return '';
@@ -33,18 +58,28 @@
     box.hidden = !message;
   }
 
-  async function act(url, body) {
+  /** The clerk's action, named as on its button, so that a refusal says which one was not carried out. */
+  async function act(label, url, body) {
     show('');
+    let result;
     try {
-      const result = await MadoguchiLive.post(url, body);
-      if (!result.ok && result.status !== 204) {
-        show((result.data && result.data.detail) || ('操作できませんでした（' + result.status + '）'));
-        if (result.status === 401) window.location.href = '/login';
-      } else if (result.status === 204) {
-        show('お待ちの方はいません。');
-      }
+      result = await MadoguchiLive.post(url, body);
     } catch (e) {
-      show('サーバーに接続できません。しばらくしてからもう一度お試しください。');
+      result = e;
+    }
+    if (MadoguchiLive.isOutage(result)) {
+      waiting.down(result);
+      // 503: refused before anything was done. No answer at all: it may or may not have reached the server.
+      show(result.status === 503
+        ? '「' + label + '」は実行されていません（データベースに接続できません）。上の表示が「最新の状態です」に戻ったら、もう一度押してください。'
+        : '「' + label + '」が実行されたか確認できません（サーバーに接続できません）。上の表示が「最新の状態です」に戻ったら、画面で状態を確かめ、必要ならもう一度押してください。');
+      return;
+    }
+    if (!result.ok && result.status !== 204) {
+      show((result.data && result.data.detail) || ('操作できませんでした（' + result.status + '）'));
+      if (result.status === 401) window.location.href = '/login';
+    } else if (result.status === 204) {
+      show('お待ちの方はいません。');
     }
     await reload();
   }
@@ -98,7 +133,7 @@
         remove.type = 'button';
         remove.textContent = '予定から外す';
         remove.setAttribute('aria-label', deptName(v.departmentId) + 'を予定から外す');
-        remove.addEventListener('click', () => act('/api/v1/visits/' + v.id + '/remove'));
+        remove.addEventListener('click', () => act(deptName(v.departmentId) + 'を予定から外す', '/api/v1/visits/' + v.id + '/remove'));
         li.append(' ', remove);
       }
       list.appendChild(li);
@@ -137,13 +172,15 @@
         const button = document.createElement('button');
         button.type = 'button'; button.textContent = '順番に戻す';
         button.setAttribute('aria-label', e.number + '番を順番待ちに戻す');
-        button.addEventListener('click', () => act('/api/v1/visits/' + e.visitId + '/return'));
+        button.addEventListener('click', () => act(e.number + '番を順番に戻す', '/api/v1/visits/' + e.visitId + '/return'));
         const td = document.createElement('td'); td.appendChild(button);
         tr.append(cell(String(e.number)), cell(deptName(e.departmentId)), td);
         absentBody.appendChild(tr);
       });
     } catch (e) {
-      show('最新の状態を読み込めませんでした。自動で再試行します。');
+      // An outage is shown in the connection line, and a message about a refused action stays where it is.
+      if (MadoguchiLive.isOutage(e)) waiting.down(e);
+      else show('最新の状態を読み込めませんでした。自動で再試行します。');
     }
   }
 
@@ -154,16 +191,16 @@
 
   const visitUrl = op => '/api/v1/visits/' + state.current.id + '/' + op;
   const actions = {
-    call: () => act('/api/v1/counters/' + encodeURIComponent(counterId) + '/call-next'),
-    recall: () => act(visitUrl('recall')),
-    start: () => act(visitUrl('start')),
-    complete: () => act(visitUrl('complete')),
-    absent: () => act(visitUrl('absent')),
-    handover: () => act(visitUrl('hand-over'), { departmentId: $('target').value, procedureIds: [] }),
-    add: () => act('/api/v1/tickets/' + state.currentTicketId + '/visits', { departmentId: $('target').value, procedureIds: [] }),
-    cancel: () => { if (window.confirm(state.currentNumber + '番の受付票を取り消しますか？')) act('/api/v1/tickets/' + state.currentTicketId + '/cancel'); },
-    open: () => act('/api/v1/counters/' + encodeURIComponent(counterId) + '/open'),
-    close: () => act('/api/v1/counters/' + encodeURIComponent(counterId) + '/close')
+    call: () => act('次の方を呼出', '/api/v1/counters/' + encodeURIComponent(counterId) + '/call-next'),
+    recall: () => act('再呼出', visitUrl('recall')),
+    start: () => act('対応開始', visitUrl('start')),
+    complete: () => act('完了', visitUrl('complete')),
+    absent: () => act('不在', visitUrl('absent')),
+    handover: () => act('完了して次の課へ', visitUrl('hand-over'), { departmentId: $('target').value, procedureIds: [] }),
+    add: () => act('予定に追加', '/api/v1/tickets/' + state.currentTicketId + '/visits', { departmentId: $('target').value, procedureIds: [] }),
+    cancel: () => { if (window.confirm(state.currentNumber + '番の受付票を取り消しますか？')) act('受付票を取消', '/api/v1/tickets/' + state.currentTicketId + '/cancel'); },
+    open: () => act('窓口を開く', '/api/v1/counters/' + encodeURIComponent(counterId) + '/open'),
+    close: () => act('窓口を閉じる', '/api/v1/counters/' + encodeURIComponent(counterId) + '/close')
   };
   Object.keys(actions).forEach(function (id) {
     $(id).addEventListener('click', function () { if (!$(id).disabled) actions[id](); });
@@ -190,6 +227,12 @@
     try {
       const result = await MadoguchiLive.post('/api/v1/offices/' + encodeURIComponent(office) + '/tickets/from-plan',
         { code: code, priorityClass: $('plan-priority').value }, { 'Idempotency-Key': planKey });
+      if (result.status === 503) {
+        // Not sent again by itself: the visitor may have left. The key is kept, so pressing again cannot make two.
+        waiting.down(result);
+        out.textContent = 'データベースに接続できないため、発券されていません。上の表示が「最新の状態です」に戻ったら、もう一度「発券する」を押してください（同じ受付票になります）。';
+        return;
+      }
       if (!result.ok) {
         out.textContent = (result.data && result.data.detail) || ('発券できませんでした（' + result.status + '）');
         return;
@@ -209,7 +252,9 @@
       $('plan-code').value = '';
       planKeyFor = null;
     } catch (err) {
-      out.textContent = 'サーバーに接続できません。もう一度「発券する」を押してください（同じ受付票になります）。';
+      waiting.down(err);
+      out.textContent = 'サーバーに接続できません。つながったら、もう一度「発券する」を押してください（同じ受付票になります）。';
+      return;
     }
     await reload();
   });
@@ -219,10 +264,11 @@
       'visit_added', 'visit_removed', 'cancelled', 'dropped', 'unserved', 'counter_opened', 'counter_closed'],
     onEvent: scheduleReload,
     onResync: reload,
+    onPaused: function (paused) { if (paused) waiting.down(); else waiting.check(); },
     onStatus: function (healthy) {
-      const conn = $('conn');
-      conn.textContent = healthy ? '最新の状態です' : '接続が切れています。再接続しています…（操作は可能です）';
-      conn.className = healthy ? 'conn' : 'conn bad';
+      streamHealthy = healthy;
+      renderConn();
+      if (!healthy || waiting.isDown()) waiting.check();
     }
   });
   reload();

@@ -1,6 +1,8 @@
 // The floor overview (フロア状況). Rendered by the server, then refreshed from the floor-status API whenever
 // the office's event stream reports a change. Waits grow with no event at all, so it also refreshes on a timer:
 // a department must turn to "needs attention" even while nothing is happening at its counters.
+// While the figures cannot be fetched (the database is away) they stay, marked as not being updated, and the page
+// carries on by itself when the service is back.
 'use strict';
 (function () {
   const REFRESH_MS = 15000;
@@ -78,13 +80,31 @@
     updated.textContent = asOf.toLocaleTimeString('ja-JP', { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: timeZone });
   }
 
+  let streamHealthy = true;
+  let streamPaused = false;
+  let fetchFailed = false;
+  function showConn() {
+    const paused = streamPaused || fetchFailed;
+    const text = paused ? conn.dataset.msgPaused : (streamHealthy ? '' : conn.dataset.msgLost);
+    MadoguchiLive.say(conn, text);
+    conn.classList.toggle('bad', text !== '');
+  }
+
   let timer = null;
   function refresh() {
     clearTimeout(timer);
     timer = setTimeout(function () {
       MadoguchiLive.getJson('/api/v1/offices/' + encodeURIComponent(office) + '/floor-status')
-        .then(render)
-        .catch(function () { /* shown by the connection banner; the next refresh retries */ });
+        .then(function (status) {
+          render(status);
+          fetchFailed = false;
+          showConn();
+        })
+        .catch(function () {
+          fetchFailed = true;
+          showConn();
+          timer = setTimeout(refresh, 5000);
+        });
     }, 300);
   }
 
@@ -104,8 +124,14 @@
       'visit_added', 'visit_removed', 'cancelled', 'dropped', 'unserved', 'day_closed', 'counter_opened', 'counter_closed'],
     onEvent: refresh,
     onStatus: function (healthy) {
-      conn.hidden = healthy;
+      streamHealthy = healthy;
+      showConn();
       body.dataset.live = healthy ? 'connected' : 'lost';
+    },
+    onPaused: function (paused) {
+      streamPaused = paused;
+      showConn();
+      if (!paused) refresh();
     },
     onResync: refresh
   });

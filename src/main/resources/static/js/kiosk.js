@@ -1,5 +1,7 @@
 // The kiosk: choose departments, print one ticket. A double tap or a retry after a network error reuses
-// the same Idempotency-Key, so the visitor never gets two tickets.
+// the same Idempotency-Key, so the visitor never gets two tickets. While the service is away (its database
+// restarting, the network down) the kiosk says so and sends nothing; what the visitor chose stays, and issuing
+// works again as soon as the service is back, without anyone reloading the page.
 'use strict';
 (function () {
   const root = document.getElementById('kiosk');
@@ -9,6 +11,11 @@
   const notLinked = document.getElementById('not-linked');
   const busy = document.getElementById('busy');
   const offline = document.getElementById('offline');
+  const offlineText = document.getElementById('offline-text');
+  const offlineState = document.getElementById('offline-state');
+  const retryButton = document.getElementById('retry');
+  const backButton = document.getElementById('back');
+  const service = document.getElementById('service');
   const scan = document.getElementById('scan');
   const badCode = document.getElementById('bad-code');
   const procedures = JSON.parse(root.dataset.procedures || '{}');
@@ -88,37 +95,75 @@
     render();
   }
 
+  // Any public read of this office tells whether the service answers again.
+  const waiting = MadoguchiLive.outage(function () {
+    return MadoguchiLive.getJson('/api/v1/offices/' + encodeURIComponent(office) + '/summary');
+  }, function (down) {
+    service.textContent = down ? service.dataset.down : service.dataset.back;
+    if (!down) setTimeout(function () { if (!waiting.isDown()) service.textContent = ''; }, 10000);
+    if (!offline.hidden && offline.dataset.mode === 'waiting') showWaiting();
+  });
+
+  // The request was not sent, or not answered: it is kept (with its key) and sent again when the visitor asks.
+  function showWaiting() {
+    const down = waiting.isDown();
+    offline.dataset.mode = 'waiting';
+    offlineText.textContent = offline.dataset.waiting;
+    offlineState.textContent = down ? offline.dataset.waitingState : offline.dataset.backState;
+    retryButton.disabled = down;
+    offline.hidden = false;
+    (down ? backButton : retryButton).focus();
+  }
+
+  function showRefused(detail) {
+    offline.dataset.mode = 'refused';
+    offlineText.textContent = detail || offline.dataset.refused;
+    offlineState.textContent = '';
+    retryButton.disabled = false;
+    offline.hidden = false;
+    retryButton.focus();
+  }
+
   async function send(request) {
     pending = request;
     offline.hidden = true;
-    busy.hidden = false;
-    try {
-      const result = await MadoguchiLive.post(request.url, request.body, { 'Idempotency-Key': request.key });
-      busy.hidden = true;
-      if (result.ok && result.data && result.data.publicToken) {
-        // A kiosk opened as /kiosk?paper=a4 prints on an office printer instead of receipt paper.
-        const paper = new URLSearchParams(window.location.search).get('paper') === 'a4' ? '&paper=a4' : '';
-        window.location.href = '/kiosk/tickets/' + encodeURIComponent(result.data.publicToken) + '?print=1' + paper;
-        return;
-      }
-      if (result.status === 422 && request.fromScan) {
-        badCode.hidden = false;
-        pending = null;
-        key = newKey();
-        return;
-      }
-      if (result.status >= 400 && result.status < 500 && result.status !== 408 && result.status !== 429) {
-        // The request itself is refused (closed day, unknown department…): staff must help.
-        offline.querySelector('p').textContent = (result.data && result.data.detail) || offline.querySelector('p').textContent;
-        offline.hidden = false;
-        pending = null;
-        return;
-      }
-      offline.hidden = false;
-    } catch (networkError) {
-      busy.hidden = true;
-      offline.hidden = false;
+    if (waiting.isDown()) {
+      // Known to fail: the visitor is told at once instead of waiting for a request that cannot succeed.
+      showWaiting();
+      return;
     }
+    busy.hidden = false;
+    let result;
+    try {
+      result = await MadoguchiLive.post(request.url, request.body, { 'Idempotency-Key': request.key });
+    } catch (networkError) {
+      result = networkError;
+    }
+    busy.hidden = true;
+    if (MadoguchiLive.isOutage(result)) {
+      waiting.down(result);
+      showWaiting();
+      return;
+    }
+    if (result.ok && result.data && result.data.publicToken) {
+      // A kiosk opened as /kiosk?paper=a4 prints on an office printer instead of receipt paper.
+      const paper = new URLSearchParams(window.location.search).get('paper') === 'a4' ? '&paper=a4' : '';
+      window.location.href = '/kiosk/tickets/' + encodeURIComponent(result.data.publicToken) + '?print=1' + paper;
+      return;
+    }
+    if (result.status === 422 && request.fromScan) {
+      badCode.hidden = false;
+      pending = null;
+      key = newKey();
+      return;
+    }
+    if (result.status >= 400 && result.status < 500 && result.status !== 408 && result.status !== 429) {
+      // The request itself is refused (closed day, unknown department…): staff must help.
+      showRefused(result.data && result.data.detail);
+      pending = null;
+      return;
+    }
+    showRefused(null);
   }
 
   function issue() {
@@ -139,7 +184,11 @@
   buttons().forEach(function (b) { b.addEventListener('click', function () { toggle(b.dataset.dept); }); });
   issueButton.addEventListener('click', issue);
   document.getElementById('clear').addEventListener('click', reset);
-  document.getElementById('retry').addEventListener('click', function () { if (pending) send(pending); else { offline.hidden = true; reset(); } });
+  retryButton.addEventListener('click', function () { if (pending) send(pending); else { offline.hidden = true; reset(); } });
+  backButton.addEventListener('click', function () {
+    offline.hidden = true;
+    (issueButton.disabled ? document.getElementById('clear') : issueButton).focus();
+  });
 
   // The short code typed on a large on-screen keypad, for a visitor who has the code but no QR at hand.
   const pad = document.getElementById('code-pad');
@@ -182,6 +231,12 @@
     } else if (e.key.length === 1) {
       buffer += e.key;
     }
+  });
+  // The office's stream is followed only for the service's state: the server says "paused" while its database is away.
+  MadoguchiLive.connect('/api/v1/offices/' + encodeURIComponent(office) + '/events', {
+    types: [],
+    onPaused: function (paused) { if (paused) waiting.down(); else waiting.check(); },
+    onStatus: function (healthy) { if (!healthy || waiting.isDown()) waiting.check(); }
   });
   render();
 })();

@@ -1,12 +1,15 @@
 // The office status page: each new status arrives over the public stream and updates the figures in
 // place. When the stream is down the page polls the same status every 30 s. Screen readers hear at most
-// one short summary a minute, and only when the numbers being called have changed.
+// one short summary a minute, and only when the numbers being called have changed. While the server's database
+// is away (the status comes marked updatesPaused, or polling is refused) the figures stay and a note says that
+// they are not being updated; it goes when a current status arrives.
 'use strict';
 (function () {
   const main = document.getElementById('main');
   const d = main.dataset;
   const conn = document.getElementById('conn');
   const announce = document.getElementById('announce');
+  const pausedNote = document.getElementById('paused');
   const POLL_MS = 30000;
   const ANNOUNCE_EVERY_MS = 60000;
   let version = Number(d.version);
@@ -14,6 +17,11 @@
   let lastAnnounced = 0;
   let pendingAnnouncement = null;
   let announceTimer = null;
+
+  function setPaused(paused) {
+    MadoguchiLive.say(pausedNote, paused ? d.connPaused : '');
+    document.body.dataset.updates = paused ? 'paused' : 'live';
+  }
 
   function fmt(pattern, value) { return pattern.replace('{0}', value); }
 
@@ -64,6 +72,7 @@
   function apply(status) {
     if (status.version < version) return;
     version = status.version;
+    setPaused(!!status.updatesPaused);
     status.departments.forEach(function (dep) {
       const row = main.querySelector('li[data-dept="' + dep.id + '"]');
       if (!row) return;
@@ -101,7 +110,12 @@
   }
 
   async function poll() {
-    try { apply(await MadoguchiLive.getJson(d.statusUrl)); } catch (e) { /* try again at the next tick */ }
+    try {
+      apply(await MadoguchiLive.getJson(d.statusUrl));
+    } catch (e) {
+      // Tried again at the next tick; meanwhile the figures shown are not current.
+      if (MadoguchiLive.isOutage(e)) setPaused(true);
+    }
   }
 
   function setConnected(ok) {

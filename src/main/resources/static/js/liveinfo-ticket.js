@@ -1,13 +1,17 @@
 // The visitor's ticket page. It listens to the office's public status stream and, when a department of the
 // itinerary changes, fetches the itinerary again (already worded in the visitor's language). When the
 // stream is down it polls every 20 s. The polite live region speaks only when the visitor's own status
-// changes (called, being served, done), never for the queue moving.
+// changes (called, being served, done), never for the queue moving. While the server's database is away the
+// itinerary stays as it was and a note says that it is not being updated, until a current status arrives.
 'use strict';
 (function () {
   const main = document.getElementById('main');
   const d = main.dataset;
   const conn = document.getElementById('conn');
   const announce = document.getElementById('announce');
+  const pausedNote = document.getElementById('paused');
+  let streamPaused = false;
+  let fetchFailed = false;
   const POLL_MS = 20000;
   let pollTimer = null;
   let lastKey = null;
@@ -18,6 +22,12 @@
     return Array.prototype.map.call(document.querySelectorAll('#steps li[data-dept]'), function (li) { return li.dataset.dept; });
   }
 
+  function showPaused() {
+    const paused = streamPaused || fetchFailed;
+    MadoguchiLive.say(pausedNote, paused ? d.connPaused : '');
+    document.body.dataset.updates = paused ? 'paused' : 'live';
+  }
+
   function state() { return document.getElementById('ticket-live').dataset.state; }
 
   async function refresh() {
@@ -26,6 +36,8 @@
     try {
       const response = await fetch(d.stepsUrl, { credentials: 'same-origin', headers: { 'Accept': 'text/html' } });
       if (response.status === 404 || response.status === 410) { location.reload(); return; }
+      fetchFailed = MadoguchiLive.isOutage(response);
+      showPaused();
       if (!response.ok) return;
       const html = await response.text();
       const holder = document.createElement('div');
@@ -37,6 +49,8 @@
       if (fresh.dataset.state !== before) announce.textContent = fresh.dataset.announce;
     } catch (e) {
       // Offline for a moment: the next event or poll tries again.
+      fetchFailed = true;
+      showPaused();
     } finally {
       fetching = false;
       if (again) { again = false; refresh(); }
@@ -45,6 +59,11 @@
 
   // Only the departments of this ticket matter; the jitter spreads many visitors' requests over a second.
   function onStatus(status) {
+    const wasPaused = streamPaused;
+    streamPaused = !!status.updatesPaused;
+    showPaused();
+    // Back from an outage: whatever happened meanwhile is fetched, even if the queue looks the same.
+    if (!streamPaused && (wasPaused || fetchFailed)) setTimeout(refresh, Math.random() * 800);
     const mine = depts();
     const key = status.departments.filter(function (dep) { return mine.indexOf(dep.id) >= 0; })
       .map(function (dep) {

@@ -63,10 +63,10 @@ public final class TestApp {
         return shared;
     }
 
-    /** Starts another application instance; by default on the JVM's shared database. */
+    /** Starts another application instance; by default on the JVM's shared database, or on the one given. */
     public static TestApp start(Map<String, Object> overrides) {
         Map<String, Object> properties = new HashMap<>();
-        if (!overrides.containsKey("madoguchi.embedded-db.data-dir")) {
+        if (!overrides.containsKey("madoguchi.embedded-db.data-dir") && !overrides.containsKey("spring.datasource.url")) {
             // As the application's own role, not the superuser, like the embedded default.
             properties.put("spring.datasource.url", database().jdbcUrl());
             properties.put("spring.datasource.username", database().username());

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.madoguchi.platform.DatabaseOutages;
 import org.madoguchi.platform.ProblemException;
 import org.madoguchi.reception.Floor;
 import org.madoguchi.reception.FloorDirectory;
@@ -32,6 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Each office's public status, built once per batch of committed reception events and served to every viewer
  * from memory. Bursts are coalesced: at most one rebuild per office every {@code coalesce} (500 ms by default),
  * so a thousand viewers or a thousand commits a second still cost the database one rebuild.
+ *
+ * <p>When the database goes away every office's last status is pushed again, marked {@code updatesPaused}, so that
+ * viewers are not left believing nothing moves; when it is back every office is rebuilt and pushed.
  */
 @Service
 public class LiveStatus implements DisposableBean {
@@ -48,6 +52,7 @@ public class LiveStatus implements DisposableBean {
     private final LiveInfoProperties properties;
     private final JsonMapper json;
     private final Clock clock;
+    private final DatabaseOutages outages;
     private final Map<String, Snapshot> cache = new ConcurrentHashMap<>();
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean rebuildScheduled = new AtomicBoolean();
@@ -60,13 +65,15 @@ public class LiveStatus implements DisposableBean {
     private volatile long lastRebuildNanos = System.nanoTime() - Long.MAX_VALUE / 4;
 
     LiveStatus(ReceptionService reception, FloorDirectory floors, ReceptionEvents events, LiveInfoProperties properties,
-               JsonMapper json, Clock clock) {
+               JsonMapper json, Clock clock, DatabaseOutages outages) {
         this.reception = reception;
         this.floors = floors;
         this.properties = properties;
         this.json = json;
         this.clock = clock;
+        this.outages = outages;
         events.subscribe(this::onCommitted, this::onResync);
+        outages.subscribe(() -> worker.execute(this::pauseAll), this::onResync);
         long refresh = properties.refresh().toMillis();
         worker.scheduleWithFixedDelay(() -> markDirty(cache.keySet()), refresh, refresh, TimeUnit.MILLISECONDS);
     }
@@ -130,6 +137,17 @@ public class LiveStatus implements DisposableBean {
         }
     }
 
+    private void pauseAll() {
+        for (Snapshot snapshot : cache.values()) {
+            OfficeStatus paused = snapshot.status().paused();
+            Snapshot marked = new Snapshot(paused, json.writeValueAsString(paused));
+            // A rebuild that succeeded meanwhile (the database is back already) is newer: it stays.
+            if (cache.replace(paused.officeId(), snapshot, marked)) {
+                listeners.forEach(listener -> listener.accept(marked));
+            }
+        }
+    }
+
     private void rebuildDirty() {
         rebuildScheduled.set(false);
         lastRebuildNanos = System.nanoTime();
@@ -166,7 +184,7 @@ public class LiveStatus implements DisposableBean {
                             c.counterLabelEn(), counterNumber(c.counterLabelJa()), c.calledAt())).toList()));
         }
         OfficeStatus status = new OfficeStatus(officeId, floor.office().nameJa(), floor.office().nameEn(),
-                clock.instant(), summary.lastEventId(), departments);
+                clock.instant(), summary.lastEventId(), departments, !outages.databaseAvailable());
         return new Snapshot(status, json.writeValueAsString(status));
     }
 

@@ -8,9 +8,15 @@ import java.util.List;
  * estimated wait per department. Numbers and counters only, never a person.
  *
  * @param version the last reception event included; it only grows
+ * @param updatesPaused the database is away: these figures stay as they were until a status without this flag
  */
 public record OfficeStatus(String officeId, String officeNameJa, String officeNameEn, Instant asOf, long version,
-                           List<Department> departments) {
+                           List<Department> departments, boolean updatesPaused) {
+
+    /** The same figures, marked as no longer being updated; built without the database. */
+    public OfficeStatus paused() {
+        return new OfficeStatus(officeId, officeNameJa, officeNameEn, asOf, version, departments, true);
+    }
 
     /** @param waitMinutes the estimated wait for someone who takes a ticket now */
     public record Department(String id, String nameJa, String nameEn, String floor, String area, int waiting,

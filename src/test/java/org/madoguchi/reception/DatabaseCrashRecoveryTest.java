@@ -91,10 +91,14 @@ class DatabaseCrashRecoveryTest {
             assertThat(next).isGreaterThan(acknowledged.stream().mapToInt(Integer::intValue).max().orElseThrow());
             assertThat(reception.callNext("honcho-1", STAFF)).isPresent();
 
-            // The LISTEN connection is back: subscribers were told to reload, and new commits reach them again.
+            // The LISTEN connection is back: subscribers were told to reload, and new commits reach them again. It
+            // reconnects on its own back-off (at most 2 s), which may end after the pool already serves requests.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (resyncs.get() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
             assertThat(resyncs.get()).isPositive();
             int after = issue(reception);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (!seenNumbers.contains(after) && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
@@ -138,7 +142,8 @@ class DatabaseCrashRecoveryTest {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     }
 
-    private static Http.Response awaitResponse(Supplier<Http.Response> request,
+    /** Asks again every 50 ms until the answer is the one wanted or the time is up; returns the last answer. */
+    static Http.Response awaitResponse(Supplier<Http.Response> request,
             java.util.function.Predicate<Http.Response> done, long millis) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
         Http.Response last = request.get();

@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.madoguchi.platform.DatabaseOutages;
 import org.madoguchi.platform.ProblemException;
 import org.madoguchi.reception.LiveEvent;
 import org.madoguchi.reception.ReceptionEvents;
@@ -32,6 +33,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * <p>Subscribers are signed-in staff and paired devices only (the public has liveinfo's status stream), so the
  * cap here is theirs alone; each holder (one login, one device) may take only a few, so that a leaked device
  * token cannot use up the cap either.
+ *
+ * <p>While the database is away the streams stay open (their pings go on), so each is told: a {@code paused} event
+ * when the outage begins, a {@code resync} when it ends; screens show a waiting state in between.
  */
 @Component
 public class LiveEventHub implements DisposableBean {
@@ -53,13 +57,14 @@ public class LiveEventHub implements DisposableBean {
     private final Map<String, Integer> perHolder = new ConcurrentHashMap<>();
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("sse-heartbeat"));
 
-    LiveEventHub(ReceptionEvents events,
+    LiveEventHub(ReceptionEvents events, DatabaseOutages outages,
                  @Value("${madoguchi.reception.max-live-subscribers:500}") int maxSubscribers,
                  @Value("${madoguchi.reception.max-live-subscribers-per-holder:10}") int maxPerHolder) {
         this.events = events;
         this.maxSubscribers = maxSubscribers;
         this.maxPerHolder = maxPerHolder;
         events.subscribe(this::publish, this::resyncAll);
+        outages.subscribe(this::pauseAll, this::resyncAll);
         heartbeat.scheduleAtFixedRate(this::ping, 15, 15, TimeUnit.SECONDS);
     }
 
@@ -139,6 +144,13 @@ public class LiveEventHub implements DisposableBean {
     private void resyncAll() {
         for (Subscriber s : subscribers) {
             s.offerResync();
+            schedule(s);
+        }
+    }
+
+    private void pauseAll() {
+        for (Subscriber s : subscribers) {
+            s.offerPaused();
             schedule(s);
         }
     }
@@ -248,6 +260,11 @@ public class LiveEventHub implements DisposableBean {
 
         void offerHello() {
             add(SseEmitter.event().name("hello").data("{}", MediaType.APPLICATION_JSON).reconnectTime(3000));
+        }
+
+        void offerPaused() {
+            // Nothing new can be committed until the resync that ends the outage.
+            add(SseEmitter.event().name("paused").data("{}", MediaType.APPLICATION_JSON));
         }
 
         void offerPing() {

@@ -102,6 +102,7 @@ class BoardController {
                 "recent", messages.getMessage("board.recent", null, Locale.ENGLISH),
                 "waiting", messages.getMessage("board.waiting", null, Locale.ENGLISH),
                 "rule", messages.getMessage("board.rule", null, Locale.ENGLISH),
-                "none", messages.getMessage("board.none", null, Locale.ENGLISH));
+                "none", messages.getMessage("board.none", null, Locale.ENGLISH),
+                "paused", messages.getMessage("board.paused", null, Locale.ENGLISH));
     }
 }

@@ -64,7 +64,8 @@ class OfficeController {
 
     @GetMapping(path = "/api/v1/offices/{officeId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "Live events as Server-Sent Events (staff, and DISPLAY/KIOSK devices of the office; no personal data)",
-            description = "Optional ?department= filter. Reconnect with Last-Event-ID to receive what was missed; a 'resync' event means reload the summary. "
+            description = "Optional ?department= filter. Reconnect with Last-Event-ID to receive what was missed; a 'resync' event means reload the summary; "
+                    + "'paused' means the database is away and nothing changes until the next 'resync'. "
                     + "Residents' pages use /api/v1/public/offices/{office}/status/stream instead.")
     SseEmitter events(@PathVariable String officeId, @RequestParam(required = false) String department,
                       @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {

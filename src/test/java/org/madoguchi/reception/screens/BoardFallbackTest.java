@@ -35,14 +35,6 @@ class BoardFallbackTest {
 
     private static final Actor MANAGER = Actor.staff(7101, Actor.Role.MANAGER, Set.of());
     private static final Actor KOSEKI = Actor.staff(7102, Actor.Role.STAFF, Set.of("koseki-jumin"));
-    private static final String SPEECH_RECORDER = """
-            window.__spoken = [];
-            window.speechSynthesis.speak = function (u) {
-              window.__spoken.push({ lang: u.lang, text: u.text });
-              setTimeout(function () { if (u.onend) u.onend(new Event('end')); }, 50);
-            };
-            window.speechSynthesis.cancel = function () {};
-            """;
 
     private static TestApp app;
     private static Browser browser;
@@ -106,7 +98,7 @@ class BoardFallbackTest {
         reception.openCounter("honcho-2", KOSEKI);
         browser.driver().get(app.url("/board"));
         browser.await(d -> "polling".equals(live()));
-        js().executeScript(SPEECH_RECORDER);
+        js().executeScript(ScreenFixtures.SPEECH_RECORDER);
         browser.driver().findElement(By.cssSelector(".board-head h1")).click();
 
         WebElement call = awaitCall(issueAndCall(reception));

@@ -32,14 +32,6 @@ class BoardScreenTest {
     private static final Actor KOKUHO = Actor.staff(7004, Actor.Role.STAFF, Set.of("kokuho-nenkin"));
 
     /** Replaces speech with a recorder that ends each utterance a moment later, like a fast voice would. */
-    private static final String SPEECH_RECORDER = """
-            window.__spoken = [];
-            window.speechSynthesis.speak = function (u) {
-              window.__spoken.push({ lang: u.lang, text: u.text });
-              setTimeout(function () { if (u.onend) u.onend(new Event('end')); }, 50);
-            };
-            window.speechSynthesis.cancel = function () {};
-            """;
 
     private static Browser browser;
     private static String displayToken;
@@ -105,7 +97,7 @@ class BoardScreenTest {
     @Test
     void aCallAppearsWithItsCounterAndIsReadOutJapaneseThenEnglishWithoutCuttingIn() {
         openBoard();
-        js().executeScript(SPEECH_RECORDER);
+        js().executeScript(ScreenFixtures.SPEECH_RECORDER);
         // One touch of the screen, as the floor staff do when they switch the board on: browsers allow sound after it.
         browser.driver().findElement(By.cssSelector(".board-head h1")).click();
         assertThat(browser.driver().findElement(By.id("sound")).getDomAttribute("aria-pressed")).isEqualTo("true");

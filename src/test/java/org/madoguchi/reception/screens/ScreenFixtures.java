@@ -12,6 +12,16 @@ final class ScreenFixtures {
 
     static final String PASSWORD = "counter-password-1";
 
+    /** Records what a board would say (window.__spoken) instead of speaking, each utterance ending at once. */
+    static final String SPEECH_RECORDER = """
+            window.__spoken = [];
+            window.speechSynthesis.speak = function (u) {
+              window.__spoken.push({ lang: u.lang, text: u.text });
+              setTimeout(function () { if (u.onend) u.onend(new Event('end')); }, 50);
+            };
+            window.speechSynthesis.cancel = function () {};
+            """;
+
     private ScreenFixtures() {
     }
 
