@@ -3,6 +3,7 @@ package org.madoguchi.platform.security;
 import java.util.List;
 import org.madoguchi.platform.CurrentActor;
 import org.madoguchi.platform.ProblemException;
+import org.madoguchi.platform.database.DatabaseAvailability;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,6 +45,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, Accounts accounts, ProblemAuthenticationEntryPoint problems,
+                                           DatabaseAvailability availability,
                                            @Value("${madoguchi.security.connect-src:}") String extraConnectSrc,
                                            @Value("${madoguchi.public-base-url:}") String publicBaseUrl,
                                            @Value("${madoguchi.security.upload-paths:/statistics/import,/statistics/import.json,/api/v1/statistics/import}")
@@ -60,7 +62,7 @@ class SecurityConfiguration {
         Uploads uploads = new Uploads(uploadPaths);
         http
                 // Before the CSRF check, so that it already knows who a bearer token belongs to.
-                .addFilterBefore(new DeviceTokenFilter(accounts), CsrfFilter.class)
+                .addFilterBefore(new DeviceTokenFilter(accounts, new VerifiedScrapers(availability)), CsrfFilter.class)
                 .addFilterBefore(new CrossSiteRequestFilter(publicBaseUrl), CsrfFilter.class)
                 .addFilterAfter(new PasswordChangeGate(), AuthorizationFilter.class)
                 .addFilterAfter(uploads.gate(), PasswordChangeGate.class)
@@ -84,6 +86,8 @@ class SecurityConfiguration {
                         .requestMatchers("/floor/**").hasAnyRole("MANAGER", "ADMIN")
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .requestMatchers("/admin/**").hasRole("ADMIN")
+                        // A monitoring server's scraper token (METRICS) reads this one endpoint and nothing else.
+                        .requestMatchers(HttpMethod.GET, DeviceTokenFilter.METRICS_PATH).hasAnyRole("METRICS", "ADMIN", "MANAGER")
                         .requestMatchers("/actuator/**").hasAnyRole("ADMIN", "MANAGER")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
