@@ -54,6 +54,8 @@ class SecurityConfiguration {
         // Pages may open live streams on another origin (the lean stream server) only where configured.
         String connectSrc = "connect-src 'self'" + (extraConnectSrc.isBlank() ? "" : " " + extraConnectSrc.trim()) + "; ";
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+        // Actuator callers are programs (a metrics scraper, a health check): 401/403, never a login page.
+        RequestMatcher actuator = PathPatternRequestMatcher.withDefaults().matcher("/actuator/**");
         // Only a bearer token (device or staff API token) proves a call was not forged by another site: a browser
         // never adds one by itself. Cookies and remembered Basic credentials are both sent automatically, so
         // sessions and Basic alike need a CSRF token.
@@ -97,6 +99,7 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(ex -> ex
                         .defaultAuthenticationEntryPointFor(problems, api)
+                        .defaultAuthenticationEntryPointFor(problems, actuator)
                         // A kiosk or board browser that is not paired yet is sent to pairing, not to the staff login.
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/devices/pair"),
                                 PathPatternRequestMatcher.withDefaults().matcher("/kiosk/**"))
@@ -105,6 +108,7 @@ class SecurityConfiguration {
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
                                 request -> true)
                         .defaultAccessDeniedHandlerFor(problems, api)
+                        .defaultAccessDeniedHandlerFor(problems, actuator)
                         .defaultAccessDeniedHandlerFor(new PageAccessDenied(), request -> true))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(

@@ -59,7 +59,8 @@ class QueueGauges implements MeterBinder {
                               Floor.Department department, DatabaseSamples.Sample<OfficeSummary> summary,
                               ToDoubleFunction<OfficeSummary.Department> value) {
         Gauge.builder(name, summary, s -> of(s.get(), department.id()).map(value::applyAsDouble).orElse(Double.NaN))
-                .description(description).baseUnit(unit)
+                // The sample is held by its gauges alone; Micrometer would otherwise keep only a weak reference.
+                .strongReference(true).description(description).baseUnit(unit)
                 .tags("office", office.id(), "department", department.id()).register(registry);
     }
 
