@@ -64,7 +64,7 @@ class PrometheusMetricsTest {
         double callsBefore = valueOr(before, 0, "madoguchi_visit_wait_seconds_count", "office=\"honcho\"",
                 "department=\"koseki-jumin\"");
         for (String meter : List.of("jvm_memory_used_bytes", "hikaricp_connections_active", "process_cpu_usage",
-                "executor_active_threads", "tomcat_threads_busy_threads")) {
+                "executor_active_threads", "tomcat_threads_busy_threads", "logback_events_total")) {
             assertThat(before).as(meter).containsPattern("(?m)^" + meter + "[{ ]");
         }
 
