@@ -8,7 +8,8 @@ import java.util.Set;
  */
 public record Actor(Role role, Long staffId, Long deviceId, String officeId, Set<String> departments) {
 
-    public enum Role { ADMIN, MANAGER, STAFF, KIOSK, DISPLAY, SYSTEM }
+    /** METRICS is a monitoring scraper's device token: it reads /actuator/prometheus and never acts. */
+    public enum Role { ADMIN, MANAGER, STAFF, KIOSK, DISPLAY, SYSTEM, METRICS }
 
     public Actor {
         departments = departments == null ? Set.of() : Set.copyOf(departments);

@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -50,9 +51,11 @@ public class ReceptionService {
     private final EventLog events;
     private final Clock clock;
     private final ReceptionProperties properties;
+    private final VisitWaits waits;
 
     ReceptionService(JdbcClient jdbc, FloorDirectory floors, EventLog events, Clock clock,
-                     ReceptionProperties properties) {
+                     ReceptionProperties properties, VisitWaits waits) {
+        this.waits = waits;
         this.jdbc = jdbc;
         this.floors = floors;
         this.events = events;
@@ -175,6 +178,7 @@ public class ReceptionService {
             case ADMIN, MANAGER, STAFF -> TicketChannel.COUNTER;
             case SYSTEM -> TicketChannel.MODULE;
             case DISPLAY -> throw ProblemException.forbidden("forbidden", "表示端末は発券できません。");
+            case METRICS -> throw ProblemException.forbidden("forbidden", "監視用の端末は発券できません。");
         };
     }
 
@@ -377,11 +381,13 @@ public class ReceptionService {
         }
         Instant now = clock.instant();
         VisitRow visit = visitRow(chosen.get());
-        jdbc.sql("""
+        Optional<Instant> queuedAt = jdbc.sql("""
                         UPDATE reception.visit SET status = 'CALLED', called_at = :at, counter_id = :counter,
-                            seated_counter_id = NULL WHERE id = :id""")
-                .param("at", odt(now)).param("counter", counterId).param("id", visit.id()).update();
+                            seated_counter_id = NULL WHERE id = :id RETURNING queued_at""")
+                .param("at", odt(now)).param("counter", counterId).param("id", visit.id())
+                .query((rs, n) -> Optional.ofNullable(instant(rs, "queued_at"))).single();
         events.record(now, actor, entry(EventType.CALLED, visit, counterId, VisitStatus.WAITING, VisitStatus.CALLED, null));
+        queuedAt.ifPresent(q -> waits.called(visit.officeId(), visit.departmentId(), Duration.between(q, now)));
         return Optional.of(visit(visit.ticketId(), visit.id()));
     }
 

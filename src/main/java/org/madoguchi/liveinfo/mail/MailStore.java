@@ -264,6 +264,17 @@ class MailStore {
                 .list();
     }
 
+    /** Mails waiting to be sent (retries included) and those given up, for the metrics; the outbox holds one day. */
+    record OutboxCounts(long pending, long failed) {
+    }
+
+    OutboxCounts outboxCounts() {
+        return jdbc.sql("""
+                        SELECT count(*) FILTER (WHERE status = 'PENDING'), count(*) FILTER (WHERE status = 'FAILED')
+                        FROM liveinfo.mail_outbox WHERE status IN ('PENDING', 'FAILED')""")
+                .query((rs, n) -> new OutboxCounts(rs.getLong(1), rs.getLong(2))).single();
+    }
+
     void markSent(long id, Instant now) {
         jdbc.sql("UPDATE liveinfo.mail_outbox SET status = 'SENT', sent_at = :now, last_error = NULL WHERE id = :id")
                 .param("now", odt(now)).param("id", id).update();

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.madoguchi.liveinfo.LiveInfoProperties;
 import org.madoguchi.liveinfo.LiveStatus;
 import org.madoguchi.liveinfo.stream.StreamsPerClient;
+import org.madoguchi.platform.OpenStreams;
 import org.madoguchi.platform.ProblemException;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.HttpStatus;
@@ -32,7 +33,7 @@ import org.springframework.stereotype.Component;
  * Besides the node's cap, each client address may hold only a few streams, so one client cannot use them all up.
  */
 @Component
-class StatusStream implements DisposableBean {
+class StatusStream implements DisposableBean, OpenStreams {
 
     private static final byte[] RETRY = "retry: 5000\n\n".getBytes(StandardCharsets.UTF_8);
     private static final byte[] PING = "event: ping\ndata: {}\n\n".getBytes(StandardCharsets.UTF_8);
@@ -43,6 +44,7 @@ class StatusStream implements DisposableBean {
     private final Map<String, Set<Subscriber>> byOffice = new ConcurrentHashMap<>();
     private final AtomicInteger count = new AtomicInteger();
     private final StreamsPerClient perClient;
+    private volatile boolean shuttingDown;
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "liveinfo-heartbeat");
         t.setDaemon(true);
@@ -65,7 +67,7 @@ class StatusStream implements DisposableBean {
     /** Starts a stream for the office with its current status as the first event. */
     void open(String officeId, HttpServletRequest request, HttpServletResponse response) throws IOException {
         LiveStatus.Snapshot current = status.snapshot(officeId);
-        if (count.get() >= properties.maxSubscribers()) {
+        if (shuttingDown || count.get() >= properties.maxSubscribers()) {
             throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "too-many-subscribers",
                     "ただいま混み合っています。しばらくしてから自動で再接続します。");
         }
@@ -150,10 +152,17 @@ class StatusStream implements DisposableBean {
         }
     }
 
+    /** Ends every stream before the web server waits for open requests; pages reconnect by themselves. */
+    @Override
+    public void endForShutdown() {
+        shuttingDown = true;
+        byOffice.values().forEach(subscribers -> subscribers.forEach(Subscriber::close));
+    }
+
     @Override
     public void destroy() {
         heartbeat.shutdownNow();
-        byOffice.values().forEach(subscribers -> subscribers.forEach(Subscriber::close));
+        endForShutdown();
     }
 
     private final class Subscriber implements WriteListener, AsyncListener {

@@ -172,11 +172,17 @@ public class Accounts implements UserDetailsService {
                 .param("id", deviceId).update() == 1;
     }
 
-    /** Registers a device and returns its token; only the token's hash is stored, so it is shown once. */
+    /**
+     * Registers a device and returns its token; only the token's hash is stored, so it is shown once. A metrics
+     * scraper has no office ({@code officeId} null); kiosks and boards have one.
+     */
     @Transactional
     public DeviceRegistration registerDevice(String name, Actor.Role kind, String officeId) {
-        if (kind != Actor.Role.KIOSK && kind != Actor.Role.DISPLAY) {
-            throw new IllegalArgumentException("device kind must be KIOSK or DISPLAY");
+        if (kind != Actor.Role.KIOSK && kind != Actor.Role.DISPLAY && kind != Actor.Role.METRICS) {
+            throw new IllegalArgumentException("device kind must be KIOSK, DISPLAY or METRICS");
+        }
+        if ((kind == Actor.Role.METRICS) != (officeId == null)) {
+            throw new IllegalArgumentException("a metrics scraper has no office, a kiosk or board has one");
         }
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);

@@ -88,7 +88,7 @@ class AdminPage {
         model.addAttribute("sessions", sessions.list(null, current == null ? null : current.getId()));
         model.addAttribute("audit", administration.auditLog(AUDIT_ENTRIES));
         model.addAttribute("roles", new Actor.Role[] {Actor.Role.STAFF, Actor.Role.MANAGER, Actor.Role.ADMIN});
-        model.addAttribute("kinds", new Actor.Role[] {Actor.Role.KIOSK, Actor.Role.DISPLAY});
+        model.addAttribute("kinds", new Actor.Role[] {Actor.Role.KIOSK, Actor.Role.DISPLAY, Actor.Role.METRICS});
         if (!model.containsAttribute("staffForm")) {
             model.addAttribute("staffForm", StaffForm.empty());
         }

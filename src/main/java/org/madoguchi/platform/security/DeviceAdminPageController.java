@@ -21,9 +21,11 @@ class DeviceAdminPageController {
     private final DeviceAdministration devices;
     private final StaffAdministration administration;
     private final CurrentActor actor;
+    private final StaffPageFormat format;
 
     DeviceAdminPageController(AdminPage page, DeviceAdministration devices, StaffAdministration administration,
-                              CurrentActor actor) {
+                              CurrentActor actor, StaffPageFormat format) {
+        this.format = format;
         this.page = page;
         this.devices = devices;
         this.administration = administration;
@@ -39,12 +41,14 @@ class DeviceAdminPageController {
         try {
             var device = devices.register(actor.get().staffId(),
                     new DeviceAdministration.NewDevice(name.strip(), parsedKind, officeId));
-            model.addAttribute("pairUrl", ServletUriComponentsBuilder.fromContextPath(request)
-                    .path("/devices/pair").replaceQuery(null).toUriString());
-            String kindName = device.kind() == Actor.Role.KIOSK ? "発券機" : "呼出モニター";
+            if (device.kind() != Actor.Role.METRICS) {
+                // A scraper is never paired: its token goes into the monitoring server's configuration.
+                model.addAttribute("pairUrl", ServletUriComponentsBuilder.fromContextPath(request)
+                        .path("/devices/pair").replaceQuery(null).toUriString());
+            }
             return ShownOnce.render(response, model, "端末を登録しました",
-                    kindName + "「" + device.name() + "」の端末トークン", device.token(), "/admin#devices",
-                    "管理の画面に戻る");
+                    format.role(device.kind()) + "「" + device.name() + "」の端末トークン", device.token(),
+                    "/admin#devices", "管理の画面に戻る");
         } catch (ProblemException e) {
             model.addAttribute("deviceForm", new AdminPage.DeviceForm(name, parsedKind, officeId));
             return page.refuse(e, request, response, model);

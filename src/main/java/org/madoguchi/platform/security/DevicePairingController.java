@@ -29,7 +29,8 @@ class DevicePairingController {
     @PostMapping("/devices/pair")
     String pair(@RequestParam String token, HttpServletRequest request, HttpServletResponse response, Model model) {
         String trimmed = token.trim();
-        var device = accounts.findDevice(trimmed);
+        // A scraper's token never turns a browser into anything: it is refused like an unknown one.
+        var device = accounts.findDevice(trimmed).filter(d -> d.role() != org.madoguchi.platform.Actor.Role.METRICS);
         if (device.isEmpty()) {
             model.addAttribute("error", true);
             response.setStatus(422);

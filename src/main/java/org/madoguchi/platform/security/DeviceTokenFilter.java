@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import org.madoguchi.platform.Actor;
 import org.springframework.http.ResponseCookie;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -18,15 +20,21 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Kiosks and display boards send {@code Authorization: Bearer dev_…}, or, as paired browsers, the device cookie;
  * staff tools send {@code Bearer stf_…}. A wrong token is simply not
  * authenticated; the authorization rules then refuse whatever needed a device.
+ *
+ * <p>A metrics scraper's token (kind METRICS) counts only on {@value #METRICS_PATH}; anywhere else its request is
+ * anonymous, so the token is worth nothing beyond reading metrics even where a rule only asks for "signed in".
  */
 class DeviceTokenFilter extends OncePerRequestFilter {
 
     static final String DEVICE_COOKIE = "madoguchi_device";
+    static final String METRICS_PATH = "/actuator/prometheus";
 
     private final Accounts accounts;
+    private final VerifiedScrapers scrapers;
 
-    DeviceTokenFilter(Accounts accounts) {
+    DeviceTokenFilter(Accounts accounts, VerifiedScrapers scrapers) {
         this.accounts = accounts;
+        this.scrapers = scrapers;
     }
 
     @Override
@@ -41,17 +49,27 @@ class DeviceTokenFilter extends OncePerRequestFilter {
             });
         }
         String token = tokenOf(request);
-        if (token != null) {
-            accounts.findDevice(token).ifPresent(device -> {
-                var authentication = new UsernamePasswordAuthenticationToken(device, null,
-                        List.of(new SimpleGrantedAuthority("ROLE_" + device.role().name())));
-                SecurityContextHolder.getContext().setAuthentication(authentication);
-                if (fromCookie(request) && isScreenPage(request)) {
-                    // Each load of the kiosk or board page extends the pairing; an unused browser falls out.
-                    response.addHeader("Set-Cookie", pairingCookie(token, request.isSecure()).toString());
-                }
-            });
+        boolean metricsPath = METRICS_PATH.equals(request.getRequestURI());
+        Optional<DevicePrincipal> device;
+        if (token == null) {
+            device = Optional.empty();
+        } else if (metricsPath && scrapers.outage()) {
+            // The database is away: a scraper seen before still reads metrics, which then report the outage.
+            device = scrapers.remembered(token);
+        } else {
+            device = accounts.findDevice(token);
+            if (metricsPath) {
+                scrapers.update(token, device.filter(d -> d.role() == Actor.Role.METRICS));
+            }
         }
+        device.filter(d -> metricsPath == (d.role() == Actor.Role.METRICS)).ifPresent(d -> {
+            SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(d, null,
+                    List.of(new SimpleGrantedAuthority("ROLE_" + d.role().name()))));
+            if (fromCookie(request) && isScreenPage(request)) {
+                // Each load of the kiosk or board page extends the pairing; an unused browser falls out.
+                response.addHeader("Set-Cookie", pairingCookie(token, request.isSecure()).toString());
+            }
+        });
         chain.doFilter(request, response);
     }
 

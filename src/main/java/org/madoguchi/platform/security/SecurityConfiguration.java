@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import org.madoguchi.platform.CurrentActor;
 import org.madoguchi.platform.ProblemException;
+import org.madoguchi.platform.database.DatabaseAvailability;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -48,6 +49,7 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, Accounts accounts, ProblemAuthenticationEntryPoint problems,
                                            ApplicationContext context,
+                                           DatabaseAvailability availability,
                                            @Value("${madoguchi.security.connect-src:}") String extraConnectSrc,
                                            @Value("${madoguchi.liveinfo.stream-public-url:}") String streamPublicUrl,
                                            @Value("${madoguchi.public-base-url:}") String publicBaseUrl,
@@ -58,6 +60,8 @@ class SecurityConfiguration {
         String connectSrc = "connect-src 'self'" + streamOrigin(streamPublicUrl)
                 + (extraConnectSrc.isBlank() ? "" : " " + extraConnectSrc.trim()) + "; ";
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+        // Actuator callers are programs (a metrics scraper, a health check): 401/403, never a login page.
+        RequestMatcher actuator = PathPatternRequestMatcher.withDefaults().matcher("/actuator/**");
         // Only a bearer token (device or staff API token) proves a call was not forged by another site: a browser
         // never adds one by itself. Cookies and remembered Basic credentials are both sent automatically, so
         // sessions and Basic alike need a CSRF token.
@@ -66,7 +70,7 @@ class SecurityConfiguration {
         Uploads uploads = new Uploads(uploadPaths);
         http
                 // Before the CSRF check, so that it already knows who a bearer token belongs to.
-                .addFilterBefore(new DeviceTokenFilter(accounts), CsrfFilter.class)
+                .addFilterBefore(new DeviceTokenFilter(accounts, new VerifiedScrapers(availability)), CsrfFilter.class)
                 .addFilterBefore(new CrossSiteRequestFilter(publicBaseUrl), CsrfFilter.class)
                 .addFilterAfter(new PasswordChangeGate(), AuthorizationFilter.class)
                 .addFilterAfter(uploads.gate(), PasswordChangeGate.class)
@@ -90,6 +94,8 @@ class SecurityConfiguration {
                         .requestMatchers("/floor/**").hasAnyRole("MANAGER", "ADMIN")
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .requestMatchers("/admin/**").hasRole("ADMIN")
+                        // A monitoring server's scraper token (METRICS) reads this one endpoint and nothing else.
+                        .requestMatchers(HttpMethod.GET, DeviceTokenFilter.METRICS_PATH).hasAnyRole("METRICS", "ADMIN", "MANAGER")
                         .requestMatchers("/actuator/**").hasAnyRole("ADMIN", "MANAGER")
                         // An address no controller serves gets the "not found" page, not the staff login.
                         .requestMatchers(new UnknownPages(() -> context.getBean("requestMappingHandlerMapping",
@@ -103,6 +109,7 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(ex -> ex
                         .defaultAuthenticationEntryPointFor(problems, api)
+                        .defaultAuthenticationEntryPointFor(problems, actuator)
                         // A kiosk or board browser that is not paired yet is sent to pairing, not to the staff login.
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/devices/pair"),
                                 PathPatternRequestMatcher.withDefaults().matcher("/kiosk/**"))
@@ -111,6 +118,7 @@ class SecurityConfiguration {
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
                                 request -> true)
                         .defaultAccessDeniedHandlerFor(problems, api)
+                        .defaultAccessDeniedHandlerFor(problems, actuator)
                         .defaultAccessDeniedHandlerFor(new PageAccessDenied(), request -> true))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(

@@ -28,6 +28,7 @@ public final class StaffPageFormat {
             case STAFF -> "窓口職員";
             case KIOSK -> "発券機";
             case DISPLAY -> "呼出モニター";
+            case METRICS -> "監視（メトリクス取得）";
             case SYSTEM -> "システム";
         };
     }

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.madoguchi.platform.DatabaseOutages;
+import org.madoguchi.platform.OpenStreams;
 import org.madoguchi.platform.ProblemException;
 import org.madoguchi.reception.LiveEvent;
 import org.madoguchi.reception.ReceptionEvents;
@@ -38,7 +39,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * when the outage begins, a {@code resync} when it ends; screens show a waiting state in between.
  */
 @Component
-public class LiveEventHub implements DisposableBean {
+public class LiveEventHub implements DisposableBean, OpenStreams {
 
     static final int MAX_BACKLOG = 500;
     static final int CATCH_UP_LIMIT = 1000;
@@ -56,6 +57,7 @@ public class LiveEventHub implements DisposableBean {
     private final int maxPerHolder;
     private final Map<String, Integer> perHolder = new ConcurrentHashMap<>();
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("sse-heartbeat"));
+    private volatile boolean shuttingDown;
 
     LiveEventHub(ReceptionEvents events, DatabaseOutages outages,
                  @Value("${madoguchi.reception.max-live-subscribers:500}") int maxSubscribers,
@@ -73,7 +75,7 @@ public class LiveEventHub implements DisposableBean {
      * {@code holder} names who holds it (a login or a device) for the per-holder limit.
      */
     public SseEmitter subscribe(String officeId, String departmentId, Long lastEventId, String holder) {
-        if (subscribers.size() >= maxSubscribers) {
+        if (shuttingDown || subscribers.size() >= maxSubscribers) {
             throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "too-many-subscribers",
                     "ただいま接続が混み合っています。しばらくしてから再接続してください。");
         }
@@ -192,17 +194,25 @@ public class LiveEventHub implements DisposableBean {
         }
     }
 
+    /** Ends every stream before the web server waits for open requests; screens reconnect once it is back. */
+    @Override
+    public void endForShutdown() {
+        shuttingDown = true;
+        for (Subscriber s : subscribers) {
+            remove(s);
+            try {
+                s.emitter.complete();
+            } catch (RuntimeException alreadyGone) {
+                // The connection ended meanwhile; nothing left to close.
+            }
+        }
+    }
+
     @Override
     public void destroy() {
         heartbeat.shutdownNow();
         senders.shutdownNow();
-        for (Subscriber s : subscribers) {
-            try {
-                s.emitter.complete();
-            } catch (RuntimeException alreadyGone) {
-                // The web server stopped first and recycled the response; nothing left to close.
-            }
-        }
+        endForShutdown();
         subscribers.clear();
         perHolder.clear();
     }

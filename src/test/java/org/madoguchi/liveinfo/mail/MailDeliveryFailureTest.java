@@ -94,6 +94,8 @@ class MailDeliveryFailureTest {
         fx.app.jdbc().sql("UPDATE liveinfo.mail_outbox SET attempts = 7, next_attempt_at = now()").update();
         Map<String, Object> failed = awaitRow("status = 'FAILED'");
         assertThat((Integer) failed.get("attempts")).isEqualTo(8);
+        awaitGauge("failed", 1.0);
+        awaitGauge("pending", 0.0);
         smtp.setPort(fx.smtpPort);
         assertThat(fx.smtp.waitForIncomingEmail(1500, 1)).as("a given-up mail is not sent later").isFalse();
 
@@ -102,6 +104,17 @@ class MailDeliveryFailureTest {
         assertThat(defaults.retryDelay(1)).isEqualTo(Duration.ofSeconds(30));
         assertThat(defaults.retryDelay(3)).isEqualTo(Duration.ofMinutes(2));
         assertThat(defaults.retryDelay(30)).isEqualTo(Duration.ofMinutes(15));
+    }
+
+    /** The outbox as monitoring sees it (madoguchi_mail_outbox), read again after its few seconds of caching. */
+    private void awaitGauge(String status, double expected) throws InterruptedException {
+        var gauge = fx.app.bean(io.micrometer.core.instrument.MeterRegistry.class).get("madoguchi.mail.outbox")
+                .tag("status", status).gauge();
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (gauge.value() != expected && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(gauge.value()).as("madoguchi_mail_outbox{status=\"" + status + "\"}").isEqualTo(expected);
     }
 
     private void awaitCount(String sql, long expected) {

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.madoguchi.Http;
 import org.madoguchi.TestApp;
+import tools.jackson.databind.JsonNode;
 
 /** /admin as an administrator uses it in a browser: plain forms, the same services and audit log as the API. */
 class AdminPagesTest {
@@ -219,6 +220,26 @@ class AdminPagesTest {
         assertThat(admin.get("/admin").body()).contains("端末を無効にしました。");
         assertThat(board.get("/board").statusCode()).as("sent back to pairing").isEqualTo(302);
         assertThat(auditActions()).contains("DEVICE_REVOKED device " + deviceId);
+    }
+
+    @Test
+    void aMetricsScraperRegisteredOnThePageReadsOnlyMetrics() throws Exception {
+        FormSession admin = admin();
+        assertThat(admin.get("/admin").body()).contains("value=\"METRICS\"").contains("監視（メトリクス取得）");
+        String name = "Prometheus " + UUID.randomUUID().toString().substring(0, 6);
+        HttpResponse<String> registered = admin.post("/admin", "/admin/devices",
+                Map.of("name", name, "kind", "METRICS", "officeId", "honcho"));
+        assertThat(registered.statusCode()).isEqualTo(200);
+        assertThat(registered.body()).contains(WARNING).contains("監視（メトリクス取得）「" + name + "」")
+                .as("a scraper is never paired").doesNotContain("/devices/pair");
+        String token = secret(registered);
+        assertThat(new Http(app).bearer(token).get("/actuator/prometheus").status()).isEqualTo(200);
+        assertThat(new Http(app).bearer(token).get("/api/v1/counters/honcho-1").status()).isEqualTo(401);
+        JsonNode listed = adminApi.get("/api/v1/admin/devices").json().valueStream()
+                .filter(d -> d.path("name").asString().equals(name)).findFirst().orElseThrow();
+        assertThat(listed.path("kind").asString()).isEqualTo("METRICS");
+        assertThat(listed.path("officeId").isNull()).isTrue();
+        assertThat(admin.get("/admin").body()).contains(name);
     }
 
     @Test

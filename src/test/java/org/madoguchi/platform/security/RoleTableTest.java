@@ -24,7 +24,8 @@ import org.madoguchi.TestApp;
 class RoleTableTest {
 
     private static final Pattern ROW = Pattern.compile("^\\| `(GET|POST) ([^`]+)` \\|(.*)\\|\\s*$");
-    private static final List<String> COLUMNS = List.of("anonymous", "KIOSK", "DISPLAY", "STAFF", "MANAGER", "ADMIN");
+    private static final List<String> COLUMNS = List.of("anonymous", "KIOSK", "DISPLAY", "STAFF", "MANAGER", "ADMIN",
+            "METRICS");
     private static final String PASSWORD = "correct horse battery";
 
     private final TestApp app = TestApp.shared();
@@ -77,6 +78,8 @@ class RoleTableTest {
                     .post("/api/v1/staff/me/tokens", Http.json(Map.of("name", "table"))).json().path("token").asString()));
         }
         who.put("ADMIN", admin);
+        who.put("METRICS", new Http(app).bearer(admin.post("/api/v1/admin/devices",
+                Http.json(Map.of("name", "監視 " + UUID.randomUUID(), "kind", "METRICS"))).json().path("token").asString()));
         return who;
     }
 
