@@ -70,6 +70,11 @@ class PreentryController {
         return properties.retentionDays();
     }
 
+    @org.springframework.web.bind.annotation.ModelAttribute("preentryLanguages")
+    List<PreentryLanguages.Link> languages(HttpServletRequest request) {
+        return PreentryLanguages.links(request, LocaleContextHolder.getLocale());
+    }
+
     @GetMapping("/preentry")
     String start(@RequestParam(required = false) String plan, HttpServletRequest request, Model model,
                  HttpServletResponse response) {
@@ -440,10 +445,13 @@ class PreentryController {
      * fetched again, so it has no language links.
      */
     private List<EndNote> endNotes() {
-        String current = LocaleContextHolder.getLocale().getLanguage();
-        return java.util.stream.Stream.of("ja", "en", "zh", "ko")
-                .sorted(java.util.Comparator.comparing(lang -> !lang.equals(current)))
-                .map(lang -> new EndNote(lang, messages.getMessage("preentry.done.end.body", null, Locale.forLanguageTag(lang))))
+        String current = PreentryLanguages.current(LocaleContextHolder.getLocale());
+        // やさしい日本語 stands in for 日本語 when it is the page's language; one Japanese note is enough.
+        String japanese = "ja-yasashii".equals(current) ? current : "ja";
+        return java.util.stream.Stream.of(japanese, "en", "zh", "ko")
+                .sorted(java.util.Comparator.comparing(tag -> !tag.equals(current)))
+                .map(tag -> new EndNote(PreentryLanguages.htmlLang(tag),
+                        messages.getMessage("preentry.done.end.body", null, Locale.forLanguageTag(tag))))
                 .toList();
     }
 

@@ -170,6 +170,9 @@ class PreentryFeedbackBrowserTest {
         browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("short-code")));
         assertThat(text("places")).isEqualTo("本庁舎南館 1階 戸籍住民課");
         assertThat(d.findElement(By.tagName("main")).getText()).doesNotContain("本庁舎1階");
+        // The closing box reads across, its heading on one line above the notes (not squeezed into a column).
+        org.openqa.selenium.Rectangle heading = d.findElement(By.id("end-title")).getRect();
+        assertThat(heading.getWidth()).isGreaterThan(heading.getHeight() * 3);
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
         d.findElement(By.id("delete")).click();
         browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("deleted")));
