@@ -97,6 +97,29 @@ class PreentryFeedbackBrowserTest {
     }
 
     @Test
+    void easyJapaneseIsOneOfTheLanguages() {
+        d.get(app.url("/preentry?lang=ja-yasashii"));
+        assertThat(d.findElements(By.cssSelector(".langs a")).stream().map(WebElement::getText).toList())
+                .containsExactly("日本語", "やさしい日本語", "English", "中文", "한국어");
+        assertThat(d.findElement(By.cssSelector(".langs a[aria-current=true]")).getText()).isEqualTo("やさしい日本語");
+        assertThat(d.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("ja");
+        assertThat(text("begin")).isEqualTo("入力(にゅうりょく)を はじめる");
+        holdFilledDraft();
+        d.get(app.url("/preentry/step/certificates"));
+        assertThat(text("RESIDENCE_CERTIFICATE-recordIndividualNumber-hint")).contains("マイナンバーの 番号は 入力(にゅうりょく)しません");
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+        d.get(app.url("/preentry/confirm"));
+        d.findElement(By.id("finish")).click();
+        browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("short-code")));
+        // The closing note comes first in the page's own language.
+        assertThat(d.findElement(By.cssSelector("#end p")).getText()).startsWith("区役所(くやくしょ)に 来る ときは");
+        assertThat(text("places")).isEqualTo("本庁舎南館 1階(かい) 戸籍住民課");
+        d.findElement(By.id("delete")).click();
+        browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("deleted")));
+        d.get(app.url("/preentry?lang=ja"));
+    }
+
+    @Test
     void aLongNameIsKeptWholeAndTheMessageCountsWhatWasTyped() {
         holdFilledDraft();
         d.get(app.url("/preentry/step/applicant?lang=ja"));
