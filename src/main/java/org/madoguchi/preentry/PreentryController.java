@@ -427,8 +427,10 @@ class PreentryController {
         model.addAttribute("qr", QrCodes.svg(draft.qrToken(), 40, "事前入力の二次元コード"));
         model.addAttribute("shortCode", draft.shortCode().substring(0, 1) + " " + draft.shortCode().substring(1, 5)
                 + " " + draft.shortCode().substring(5));
-        model.addAttribute("expires", JapaneseDates.wareki(expires.toLocalDate()) + " "
-                + String.format("%d:%02d", expires.getHour(), expires.getMinute()));
+        // 和暦 for Japanese readers; the other languages get a date they read without knowing the eras.
+        String day = "ja".equals(LocaleContextHolder.getLocale().getLanguage())
+                ? JapaneseDates.wareki(expires.toLocalDate()) : expires.toLocalDate().toString();
+        model.addAttribute("expires", day + " " + String.format("%d:%02d", expires.getHour(), expires.getMinute()));
         model.addAttribute("forms", draft.forms());
         model.addAttribute("places", places.of(draft, LocaleContextHolder.getLocale()));
         model.addAttribute("fromPlan", draft.plan() != null);

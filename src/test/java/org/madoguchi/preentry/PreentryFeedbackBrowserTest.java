@@ -206,6 +206,7 @@ class PreentryFeedbackBrowserTest {
         browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("short-code")));
         assertThat(text("places")).isEqualTo(
                 "City Hall South Building（本庁舎南館）, Floor 1, Family Register and Resident Records（戸籍住民課）");
+        assertThat(d.findElement(By.tagName("main")).getText()).containsPattern("Valid until 20\\d\\d-\\d\\d-\\d\\d \\d{1,2}:\\d\\d");
         d.findElement(By.id("delete")).click();
         browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("deleted")));
     }
