@@ -6,10 +6,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.madoguchi.platform.ProblemException;
 import org.madoguchi.reception.Floor;
 import org.madoguchi.reception.FloorDirectory;
 import org.madoguchi.reception.ItineraryStep;
-import org.madoguchi.platform.ProblemException;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
