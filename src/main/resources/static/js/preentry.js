@@ -9,8 +9,15 @@
   Object.keys(pairs).forEach(function (postalId) {
     var postal = document.getElementById(postalId);
     var address = document.getElementById(pairs[postalId]);
+    // Says what the look-up did, found or not: a code outside Itabashi must not look like a broken page.
+    var note = document.getElementById(postalId + '-lookup');
     if (!postal || !address || !window.fetch) {
       return;
+    }
+    function say(text) {
+      if (note && text) {
+        note.textContent = text;
+      }
     }
     var last = '';
     postal.addEventListener('input', function () {
@@ -29,10 +36,18 @@
         body: 'code=' + encodeURIComponent(digits) })
         .then(function (r) { return r.ok ? r.json() : {}; })
         .then(function (data) {
+          if (!data.postalCode) {
+            return;
+          }
           // Only fill an empty box or one still holding an earlier suggestion: never overwrite typing.
           if (data.address && (address.value === '' || address.dataset.suggested === address.value)) {
             address.value = data.address;
             address.dataset.suggested = data.address;
+            say(note.dataset.found);
+          } else if (data.address) {
+            say(note.dataset.kept);
+          } else {
+            say(note.dataset.notFound);
           }
         })
         .catch(function () { /* the button still works */ });

@@ -15,13 +15,33 @@
     return Math.max(280, Math.floor(el.getBoundingClientRect().width || 600));
   }
 
-  function categoryAxis(labels) {
-    return {
+  // Axis text only: the note in brackets goes (子育て支援課（子どもの手当医療係） → 子育て支援課); the legend and
+  // the tables keep the full names.
+  function shortName(label) {
+    return String(label).replace(/（[^）]*）$/, '');
+  }
+
+  // Names that would run into each other at this width are slanted, with room made below for them.
+  function categoryAxis(labels, el) {
+    var shown = labels.map(shortName);
+    var longest = shown.reduce(function (n, l) { return Math.max(n, l.length); }, 0);
+    var room = width(el) / Math.max(1, labels.length);
+    var axis = {
       values: function (u, splits) {
-        return splits.map(function (i) { return labels[i] !== undefined && i === Math.round(i) ? labels[i] : ''; });
+        return splits.map(function (i) { return shown[i] !== undefined && i === Math.round(i) ? shown[i] : ''; });
       },
       incrs: [1, 2, 5, 10]
     };
+    if (el && longest * 13 > room) {
+      axis.rotate = 35;
+      axis.size = Math.min(150, 24 + Math.ceil(longest * 13 * 0.58));
+    }
+    return axis;
+  }
+
+  // A taller chart when its axis names are slanted, so the bars keep their height.
+  function heightFor(axis, base) {
+    return base + (axis.rotate ? axis.size - 30 : 0);
   }
 
   function lineChart(id, field, unit) {
@@ -44,12 +64,13 @@
       });
       values.push(line[field]);
     });
+    var x = categoryAxis(data.periods, el);
     new uPlot({
       width: width(el),
-      height: 260,
+      height: heightFor(x, 260),
       series: series,
       scales: { x: { time: false } },
-      axes: [categoryAxis(data.periods), { label: unit }]
+      axes: [x, { label: unit }]
     }, values, el);
   }
 
@@ -61,9 +82,10 @@
     var names = data.comparison.map(function (c) { return c.name; });
     var xs = names.map(function (_, i) { return i; });
     var bars = uPlot.paths.bars;
+    var x = categoryAxis(names, el);
     new uPlot({
       width: width(el),
-      height: 260,
+      height: heightFor(x, 260),
       series: [
         { label: '課', value: function (u, i) { return i == null ? '' : names[i]; } },
         { label: '平均待ち時間', fill: '#004b9b', stroke: '#004b9b', paths: bars({ size: [0.35, 60], align: -1 }),
@@ -72,7 +94,7 @@
           points: { show: false }, value: function (u, v) { return v == null ? '－' : v + ' 分'; } }
       ],
       scales: { x: { time: false, range: [-0.5, names.length - 0.5] }, y: { range: function (u, min, max) { return [0, Math.max(1, max)]; } } },
-      axes: [categoryAxis(names), { label: '分' }]
+      axes: [x, { label: '分' }]
     }, [xs, data.comparison.map(function (c) { return c.averageMinutes; }),
       data.comparison.map(function (c) { return c.p90Minutes; })], el);
   }
@@ -85,18 +107,19 @@
     }
     var xs = names.map(function (_, i) { return i; });
     var bars = uPlot.paths.bars;
+    var x = categoryAxis(names, el);
     new uPlot({
       width: width(el),
-      height: 260,
+      height: heightFor(x, 260),
       series: [
-        { label: '', value: function (u, i) { return i == null ? '' : names[i]; } },
+        { label: '課', value: function (u, i) { return i == null ? '' : names[i]; } },
         { label: first.label, fill: '#004b9b', stroke: '#004b9b', paths: bars({ size: [0.35, 60], align: -1 }),
           points: { show: false }, value: function (u, v) { return v == null ? '－' : v + ' ' + unit; } },
         { label: second.label, fill: '#b35900', stroke: '#b35900', paths: bars({ size: [0.35, 60], align: 1 }),
           points: { show: false }, value: function (u, v) { return v == null ? '－' : v + ' ' + unit; } }
       ],
       scales: { x: { time: false, range: [-0.5, names.length - 0.5] }, y: { range: function (u, min, max) { return [0, Math.max(1, max)]; } } },
-      axes: [categoryAxis(names), { label: unit }]
+      axes: [x, { label: unit }]
     }, [xs, first.values, second.values], el);
   }
 
@@ -107,16 +130,17 @@
     }
     var names = data.longest.map(function (w) { return w.ticketNumber + '番'; });
     var xs = names.map(function (_, i) { return i; });
+    var x = categoryAxis(names, el);
     new uPlot({
       width: width(el),
-      height: 240,
+      height: heightFor(x, 240),
       series: [
         { label: '受付番号', value: function (u, i) { return i == null ? '' : names[i] + '（' + data.longest[i].departmentName + '）'; } },
         { label: '待ち時間', fill: '#a4001d', stroke: '#a4001d', paths: uPlot.paths.bars({ size: [0.6, 60] }),
           points: { show: false }, value: function (u, v) { return v == null ? '－' : v + ' 分'; } }
       ],
       scales: { x: { time: false, range: [-0.5, names.length - 0.5] }, y: { range: function (u, min, max) { return [0, Math.max(1, max)]; } } },
-      axes: [categoryAxis(names), { label: '分' }]
+      axes: [x, { label: '分' }]
     }, [xs, data.longest.map(function (w) { return w.waitMinutes; })], el);
   }
 
@@ -133,16 +157,17 @@
       return;
     }
     var names = data.counters.map(function (c) { return c.label; });
+    var x = categoryAxis(names, el);
     new uPlot({
       width: width(el),
-      height: 240,
+      height: heightFor(x, 240),
       series: [
         { label: '窓口', value: function (u, i) { return i == null ? '' : names[i]; } },
         { label: '1時間あたり', fill: '#1b6e20', stroke: '#1b6e20', paths: uPlot.paths.bars({ size: [0.6, 60] }),
           points: { show: false }, value: function (u, v) { return v == null ? '－' : v + ' 件'; } }
       ],
       scales: { x: { time: false, range: [-0.5, names.length - 0.5] }, y: { range: function (u, min, max) { return [0, Math.max(1, max)]; } } },
-      axes: [categoryAxis(names), { label: '件' }]
+      axes: [x, { label: '件' }]
     }, [names.map(function (_, i) { return i; }), data.counters.map(function (c) { return c.perHour; })], el);
   }());
 }());

@@ -41,6 +41,10 @@ public final class FormFields {
     // resident to tick by hand). Both are omitted unless asked for.
     public static final String RECORD_DOMICILE = "recordDomicile";
     public static final String RECORD_RELATIONSHIP = "recordRelationship";
+    // Whether the 住民票 shows the 個人番号 (マイナンバー) and the 住民票コード ("yes" | "no" | blank), nothing more:
+    // the numbers themselves are never asked for, read or stored.
+    public static final String RECORD_INDIVIDUAL_NUMBER = "recordIndividualNumber";
+    public static final String RECORD_RESIDENT_CODE = "recordResidentCode";
 
     // Values of CERTIFICATE_TYPE the forms recognise (several may be joined with "、"; each may carry its own
     // number of copies as "戸籍謄本×2"; anything else is printed under その他 as typed).

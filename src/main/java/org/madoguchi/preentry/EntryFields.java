@@ -23,8 +23,17 @@ final class EntryFields {
             return key.replace('.', '-');
         }
 
+        /**
+         * The hint under the label: one per type, except free text and yes/no questions, which mean something
+         * different for each field (続柄 and 使用目的 need different examples).
+         */
         public String hintKey() {
-            return "preentry.hint." + type.name();
+            return type == Type.TEXT || type == Type.YESNO ? "preentry.hint." + baseKey() : "preentry.hint." + type.name();
+        }
+
+        /** The key without its form's prefix: {@code RESIDENCE_CERTIFICATE.purpose} → {@code purpose}. */
+        public String baseKey() {
+            return key.substring(key.indexOf('.') + 1);
         }
 
         /** What the input box shows: stored ISO dates as 和暦, which read naturally and parse back. */
@@ -71,9 +80,6 @@ final class EntryFields {
             return type == Type.PHONE ? "tel" : "text";
         }
 
-        public int maxInput() {
-            return max > 0 ? max * 2 + 20 : 40;
-        }
     }
 
     /** Fields under one heading; {@code titleKey} null for the page's own heading. */
@@ -153,10 +159,10 @@ final class EntryFields {
             switch (kind) {
                 case RESIDENCE_CERTIFICATE -> {
                     fields.add(choice(kind, RESIDENCE_TYPES));
-                    fields.add(new Field(formField(kind, FormFields.RECORD_DOMICILE), Type.YESNO, true, 0, YES_NO,
-                            "preentry.field." + FormFields.RECORD_DOMICILE));
-                    fields.add(new Field(formField(kind, FormFields.RECORD_RELATIONSHIP), Type.YESNO, true, 0, YES_NO,
-                            "preentry.field." + FormFields.RECORD_RELATIONSHIP));
+                    for (String key : List.of(FormFields.RECORD_DOMICILE, FormFields.RECORD_RELATIONSHIP,
+                            FormFields.RECORD_INDIVIDUAL_NUMBER, FormFields.RECORD_RESIDENT_CODE)) {
+                        fields.add(new Field(formField(kind, key), Type.YESNO, true, 0, YES_NO, "preentry.field." + key));
+                    }
                 }
                 case FAMILY_REGISTER_CERTIFICATE -> {
                     fields.add(choice(kind, REGISTER_TYPES));
@@ -248,7 +254,7 @@ final class EntryFields {
     }
 
     private static String label(Field f) {
-        return switch (f.key().substring(f.key().indexOf('.') + 1)) {
+        return switch (f.baseKey()) {
             case FormFields.RELATIONSHIP -> "続柄";
             case FormFields.PURPOSE -> "使用目的・提出先";
             default -> "この項目";

@@ -48,14 +48,19 @@ class PreentryController {
     private final ItabashiPostalCodes postalCodes;
     private final PreentryProperties properties;
     private final MessageSource messages;
+    private final UnprintableText unprintable;
+    private final PreentryPlaces places;
 
     PreentryController(Preentries preentries, PlainPlanCodes plainPlans, ItabashiPostalCodes postalCodes,
-                       PreentryProperties properties, MessageSource messages) {
+                       PreentryProperties properties, MessageSource messages, UnprintableText unprintable,
+                       PreentryPlaces places) {
         this.messages = messages;
         this.preentries = preentries;
         this.plainPlans = plainPlans;
         this.postalCodes = postalCodes;
         this.properties = properties;
+        this.unprintable = unprintable;
+        this.places = places;
     }
 
     // ---- start ----
@@ -63,6 +68,11 @@ class PreentryController {
     @org.springframework.web.bind.annotation.ModelAttribute("retentionDays")
     int retentionDays() {
         return properties.retentionDays();
+    }
+
+    @org.springframework.web.bind.annotation.ModelAttribute("preentryLanguages")
+    List<PreentryLanguages.Link> languages(HttpServletRequest request) {
+        return PreentryLanguages.links(request, LocaleContextHolder.getLocale());
     }
 
     @GetMapping("/preentry")
@@ -170,8 +180,11 @@ class PreentryController {
                 }
             }
         }
+        Map<String, String> lookup = Map.of();
         if ("lookup".equals(action) || "lookup-previous".equals(action)) {
-            suggestAddress(draft, "lookup".equals(action));
+            boolean current = "lookup".equals(action);
+            lookup = Map.of(current ? org.madoguchi.forms.FormFields.POSTAL_CODE
+                    : org.madoguchi.forms.FormFields.PREVIOUS_POSTAL_CODE, suggestAddress(draft, current));
         }
         preentries.save(entry.get(), draft);
         List<EntryFields.Step> steps = EntryFields.steps(draft);
@@ -190,6 +203,7 @@ class PreentryController {
             }
             default -> {
                 // Adding or removing a member, or looking up an address: the same page again, nothing lost.
+                model.addAttribute("lookup", lookup);
                 return render(draft, step, errorsOf(draft, step, false), model);
             }
         }
@@ -203,19 +217,34 @@ class PreentryController {
         }
     }
 
-    /** Fills the address with the town for an Itabashi postal code, unless the resident already wrote more. */
-    private void suggestAddress(Draft draft, boolean current) {
+    /**
+     * Fills the address with the town for an Itabashi postal code, unless the resident already wrote more.
+     * Returns the message key of what happened, so the button never answers with silence.
+     */
+    private String suggestAddress(Draft draft, boolean current) {
         String postalKey = current ? org.madoguchi.forms.FormFields.POSTAL_CODE
                 : org.madoguchi.forms.FormFields.PREVIOUS_POSTAL_CODE;
         String addressKey = current ? org.madoguchi.forms.FormFields.ADDRESS
                 : org.madoguchi.forms.FormFields.PREVIOUS_ADDRESS;
-        postalCodes.suggest(draft.value(postalKey)).ifPresent(suggestion -> {
-            String address = draft.value(addressKey);
-            if (address.isBlank() || suggestion.startsWith(address) || address.startsWith(ItabashiPostalCodes.WARD)
-                    && !address.startsWith(suggestion)) {
-                draft.values().put(addressKey, suggestion);
-            }
-        });
+        String postal = draft.value(postalKey);
+        if (postal.isBlank()) {
+            return "preentry.lookup.empty";
+        }
+        if (!postal.matches("\\d{3}-\\d{4}")) {
+            // Not a postal code yet: the field's own message says why.
+            return "preentry.lookup.invalid";
+        }
+        Optional<String> suggestion = postalCodes.suggest(postal);
+        if (suggestion.isEmpty()) {
+            return "preentry.lookup.notFound";
+        }
+        String address = draft.value(addressKey);
+        if (address.isBlank() || suggestion.get().startsWith(address) || address.startsWith(ItabashiPostalCodes.WARD)
+                && !address.startsWith(suggestion.get())) {
+            draft.values().put(addressKey, suggestion.get());
+            return "preentry.lookup.found";
+        }
+        return "preentry.lookup.kept";
     }
 
     /** The suggestion for the enhanced page (JavaScript): a POST, so the postal code stays out of URLs. */
@@ -277,7 +306,25 @@ class PreentryController {
         model.addAttribute("memberFields", EntryFields.MEMBER_FIELDS);
         model.addAttribute("maxMembers", EntryFields.MAX_MEMBERS);
         model.addAttribute("moveType", draft.moveType());
+        if (!model.containsAttribute("lookup")) {
+            model.addAttribute("lookup", Map.of());
+        }
+        Map<String, String> typed = new LinkedHashMap<>();
+        step.fields().forEach(f -> typed.put(f.key(), draft.value(f.key())));
+        if (step.members()) {
+            memberValues(draft, typed);
+        }
+        model.addAttribute("notPrintable", unprintable.of(typed));
         return "preentry/step";
+    }
+
+    /** Each member's values under the names of their inputs: m0.name, m0.kana, … */
+    private static void memberValues(Draft draft, Map<String, String> into) {
+        for (int i = 0; i < draft.members().size(); i++) {
+            for (EntryFields.Field f : EntryFields.MEMBER_FIELDS) {
+                into.put("m" + i + "." + f.key(), draft.members().get(i).getOrDefault(f.key(), ""));
+            }
+        }
     }
 
     private static Optional<EntryFields.Step> findStep(Draft draft, String stepId) {
@@ -306,6 +353,9 @@ class PreentryController {
         model.addAttribute("memberDisplay", draft.members().stream().map(PreentryController::display).toList());
         model.addAttribute("memberFields", EntryFields.MEMBER_FIELDS);
         model.addAttribute("stepCount", sections.size() + 1);
+        Map<String, String> typed = new LinkedHashMap<>(draft.values());
+        memberValues(draft, typed);
+        model.addAttribute("notPrintable", unprintable.of(typed));
         return "preentry/confirm";
     }
 
@@ -377,9 +427,12 @@ class PreentryController {
         model.addAttribute("qr", QrCodes.svg(draft.qrToken(), 40, "事前入力の二次元コード"));
         model.addAttribute("shortCode", draft.shortCode().substring(0, 1) + " " + draft.shortCode().substring(1, 5)
                 + " " + draft.shortCode().substring(5));
-        model.addAttribute("expires", JapaneseDates.wareki(expires.toLocalDate()) + " "
-                + String.format("%d:%02d", expires.getHour(), expires.getMinute()));
+        // 和暦 for Japanese readers; the other languages get a date they read without knowing the eras.
+        String day = "ja".equals(LocaleContextHolder.getLocale().getLanguage())
+                ? JapaneseDates.wareki(expires.toLocalDate()) : expires.toLocalDate().toString();
+        model.addAttribute("expires", day + " " + String.format("%d:%02d", expires.getHour(), expires.getMinute()));
         model.addAttribute("forms", draft.forms());
+        model.addAttribute("places", places.of(draft, LocaleContextHolder.getLocale()));
         model.addAttribute("fromPlan", draft.plan() != null);
         model.addAttribute("qrToken", draft.qrToken());
         model.addAttribute("endNotes", endNotes());
@@ -394,10 +447,13 @@ class PreentryController {
      * fetched again, so it has no language links.
      */
     private List<EndNote> endNotes() {
-        String current = LocaleContextHolder.getLocale().getLanguage();
-        return java.util.stream.Stream.of("ja", "en", "zh", "ko")
-                .sorted(java.util.Comparator.comparing(lang -> !lang.equals(current)))
-                .map(lang -> new EndNote(lang, messages.getMessage("preentry.done.end.body", null, Locale.forLanguageTag(lang))))
+        String current = PreentryLanguages.current(LocaleContextHolder.getLocale());
+        // やさしい日本語 stands in for 日本語 when it is the page's language; one Japanese note is enough.
+        String japanese = "ja-yasashii".equals(current) ? current : "ja";
+        return java.util.stream.Stream.of(japanese, "en", "zh", "ko")
+                .sorted(java.util.Comparator.comparing(tag -> !tag.equals(current)))
+                .map(tag -> new EndNote(PreentryLanguages.htmlLang(tag),
+                        messages.getMessage("preentry.done.end.body", null, Locale.forLanguageTag(tag))))
                 .toList();
     }
 

@@ -35,7 +35,11 @@ class ExportController {
     private final FloorDirectory floors;
     private final CurrentActor actor;
 
-    ExportController(VisitExport export, ReceptionCsvExport receptionExport, FloorDirectory floors, CurrentActor actor) {
+    private final StatisticsRollups rollups;
+
+    ExportController(VisitExport export, ReceptionCsvExport receptionExport, FloorDirectory floors, CurrentActor actor,
+                     StatisticsRollups rollups) {
+        this.rollups = rollups;
         this.export = export;
         this.receptionExport = receptionExport;
         this.floors = floors;
@@ -114,7 +118,8 @@ class ExportController {
     @GetMapping("/statistics/export")
     String page(Model model) {
         requireManager();
-        FiscalYear last = FiscalYear.of(LocalDate.now()).previous();
+        // The main office's year the statistics open on, so the form does not start on a year without records.
+        FiscalYear last = FiscalYear.opening(rollups.fiscalYearsWithRecords(StatisticsController.DEFAULT_OFFICE), LocalDate.now());
         model.addAttribute("from", last.firstDay());
         model.addAttribute("to", last.lastDay());
         model.addAttribute("maxYears", VisitExport.MAX_YEARS);

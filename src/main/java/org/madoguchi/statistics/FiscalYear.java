@@ -44,6 +44,19 @@ public record FiscalYear(int year) implements Comparable<FiscalYear> {
         return new FiscalYear(year - 1);
     }
 
+    /**
+     * The year a statistics page opens on when none is asked for: the last ended year that has records (the one
+     * an audit looks at), not an empty year after the records end; the current year when only it has records (a
+     * new installation); the last ended year when there are no records at all.
+     */
+    public static FiscalYear opening(java.util.Collection<FiscalYear> withRecords, LocalDate today) {
+        FiscalYear current = of(today);
+        FiscalYear lastEnded = current.previous();
+        return withRecords.stream().filter(y -> y.compareTo(lastEnded) <= 0).max(FiscalYear::compareTo)
+                .or(() -> withRecords.stream().filter(y -> y.compareTo(current) <= 0).max(FiscalYear::compareTo))
+                .orElse(lastEnded);
+    }
+
     /** 令和5年度, 令和元年度, 平成27年度. */
     public String labelJa() {
         return eraName() + yearText(eraYear()) + "年度";

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @Controller
 class StatisticsController {
 
-    private static final String DEFAULT_OFFICE = "honcho";
+    static final String DEFAULT_OFFICE = "honcho";
     private static final int DEFAULT_YEARS = 9;
 
     private final StatisticsService statistics;
@@ -32,10 +32,12 @@ class StatisticsController {
 
     private final StatisticsDashboard dashboard;
     private final MonthlyReports reports;
+    private final StatisticsRollups rollups;
 
     StatisticsController(StatisticsService statistics, AuditTables tables, CurrentActor actor, StatisticsDashboard dashboard,
-                         MonthlyReports reports) {
+                         MonthlyReports reports, StatisticsRollups rollups) {
         this.statistics = statistics;
+        this.rollups = rollups;
         this.reports = reports;
         this.dashboard = dashboard;
         this.tables = tables;
@@ -85,7 +87,7 @@ class StatisticsController {
     @ResponseBody
     AuditTables.Table41 table41(@RequestParam(required = false) Integer fy, @RequestParam(required = false) String office) {
         requireManager();
-        return tables.table41(officeOf(office), fiscalYear(fy));
+        return tables.table41(officeOf(office), fiscalYear(fy, office));
     }
 
     @GetMapping("/api/v1/statistics/audit/table3.csv")
@@ -102,7 +104,7 @@ class StatisticsController {
     @GetMapping("/api/v1/statistics/audit/table4-1.csv")
     ResponseEntity<byte[]> table41Csv(@RequestParam(required = false) Integer fy, @RequestParam(required = false) String office) {
         requireManager();
-        FiscalYear year = fiscalYear(fy);
+        FiscalYear year = fiscalYear(fy, office);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         AuditCsv.table41(tables.table41(officeOf(office), year), out);
         return csv(out.toByteArray(), "図表4-1_待ち時間の状況_" + year.year() + ".csv");
@@ -112,16 +114,14 @@ class StatisticsController {
     @GetMapping("/statistics/audit")
     String auditPage(@RequestParam(required = false) Integer fy, @RequestParam(required = false) String office, Model model) {
         requireManager();
-        FiscalYear year = fiscalYear(fy);
         String officeId = officeOf(office);
+        List<FiscalYear> withRecords = rollups.fiscalYearsWithRecords(officeId);
+        FiscalYear year = fy == null ? FiscalYear.opening(withRecords, LocalDate.now()) : fiscalYear(fy, office);
         model.addAttribute("fy", year);
         model.addAttribute("officeId", officeId);
         model.addAttribute("table3", tables.table3(officeId, new FiscalYear(Math.max(1989, year.year() - DEFAULT_YEARS + 1)), year));
         model.addAttribute("table41", tables.table41(officeId, year));
-        int latest = FiscalYear.of(LocalDate.now()).year();
-        int newest = Math.max(latest, year.year());
-        model.addAttribute("choices", java.util.stream.IntStream.rangeClosed(0, newest - Math.min(2015, year.year()))
-                .mapToObj(i -> new FiscalYear(newest - i)).toList());
+        model.addAttribute("choices", choices(year, withRecords));
         return "statistics/audit";
     }
 
@@ -143,23 +143,37 @@ class StatisticsController {
             }
         }
         LocalDate d = blank(day) == null ? null : date(day, "日付");
-        if (m != null && d == null && fy != null && !FiscalYear.of(m).equals(fiscalYear(fy))) {
+        if (m != null && d == null && fy != null && !FiscalYear.of(m).equals(fiscalYear(fy, office))) {
             throw ProblemException.invalid("month-outside-year", "指定された月は指定された年度に含まれません。");
         }
-        StatisticsDashboard.View view = dashboard.view(fiscalYear(fy), m, d, officeOf(office), blank(department));
+        List<FiscalYear> withRecords = rollups.fiscalYearsWithRecords(officeOf(office));
+        FiscalYear year = fy == null ? FiscalYear.opening(withRecords, LocalDate.now()) : fiscalYear(fy, office);
+        StatisticsDashboard.View view = dashboard.view(year, m, d, officeOf(office), blank(department));
         model.addAttribute("v", view);
         // The latest month's reports, one link per department: the numbers come to the managers.
         List<MonthlyReports.Entry> stored = reports.list(view.officeId(), 40);
         model.addAttribute("reports", stored.stream().filter(r -> r.month().equals(stored.get(0).month())).toList());
-        int latest = FiscalYear.of(LocalDate.now()).year();
-        int newest = Math.max(latest, view.fy().year());
-        model.addAttribute("choices", java.util.stream.IntStream.rangeClosed(0, newest - Math.min(2015, view.fy().year()))
-                .mapToObj(i -> new FiscalYear(newest - i)).toList());
+        model.addAttribute("choices", choices(view.fy(), withRecords));
         return "statistics/dashboard";
     }
 
+    /** A year in the year list; years without any record say so, rather than opening on a page of zeros. */
+    record YearChoice(FiscalYear year, boolean hasRecords) {
+        public String label() {
+            return year.labelWithWestern() + (hasRecords ? "" : "（記録なし）");
+        }
+    }
+
+    /** Newest first, from the current year (or the shown one, if later) back to 2015 (or the shown one). */
+    private static List<YearChoice> choices(FiscalYear shown, List<FiscalYear> withRecords) {
+        int newest = Math.max(FiscalYear.of(LocalDate.now()).year(), shown.year());
+        int oldest = Math.min(2015, shown.year());
+        return java.util.stream.IntStream.rangeClosed(0, newest - oldest).mapToObj(i -> new FiscalYear(newest - i))
+                .map(y -> new YearChoice(y, withRecords.contains(y))).toList();
+    }
+
     private AuditTables.Table3 table3Of(Integer fy, Integer years, String office) {
-        FiscalYear last = fiscalYear(fy);
+        FiscalYear last = fiscalYear(fy, office);
         int count = years == null ? DEFAULT_YEARS : years;
         if (count < 1 || count > AuditTables.MAX_YEARS) {
             throw ProblemException.invalid("bad-years", "年度数は 1 から " + AuditTables.MAX_YEARS + " の間で指定してください。");
@@ -171,10 +185,10 @@ class StatisticsController {
         return tables.table3(officeOf(office), new FiscalYear(first), last);
     }
 
-    /** Without a year: the last fiscal year that has ended, the one an audit would look at. */
-    private static FiscalYear fiscalYear(Integer fy) {
+    /** Without a year: the year the pages open on ({@link FiscalYear#opening}), from the office's records. */
+    private FiscalYear fiscalYear(Integer fy, String office) {
         if (fy == null) {
-            return FiscalYear.of(LocalDate.now()).previous();
+            return FiscalYear.opening(rollups.fiscalYearsWithRecords(officeOf(office)), LocalDate.now());
         }
         if (fy < 1989 || fy > 9999) {
             throw ProblemException.invalid("bad-fiscal-year", "年度は西暦で指定してください（例：令和5年度は 2023）。");

@@ -347,6 +347,17 @@ public class StatisticsRollups {
         return counts;
     }
 
+    /** The fiscal years in which the office has any record, oldest first. */
+    @Transactional(readOnly = true)
+    public List<FiscalYear> fiscalYearsWithRecords(String officeId) {
+        return jdbc.sql("""
+                        SELECT DISTINCT extract(year FROM service_date)::int
+                               - CASE WHEN extract(month FROM service_date) < 4 THEN 1 ELSE 0 END AS fy
+                        FROM statistics.rollup_day WHERE office_id = :office ORDER BY 1""")
+                .param("office", officeId).query(Integer.class).list().stream()
+                .filter(y -> y >= 1989 && y <= 9999).map(FiscalYear::new).toList();
+    }
+
     /** Tickets issued (first steps) per department and fiscal year, for 図表3. */
     @Transactional(readOnly = true)
     public Map<String, Long> firstStepsByDepartmentAndFiscalYear(String officeId, LocalDate from, LocalDate to) {

@@ -121,6 +121,8 @@ class PreentryBrowserTest {
             new Select(d.findElement(By.id("RESIDENCE_CERTIFICATE-certificateType"))).selectByIndex(1);
             d.findElement(By.cssSelector("input[name='RESIDENCE_CERTIFICATE.recordDomicile'][value=no]")).click();
             d.findElement(By.cssSelector("input[name='RESIDENCE_CERTIFICATE.recordRelationship'][value=yes]")).click();
+            d.findElement(By.cssSelector("input[name='RESIDENCE_CERTIFICATE.recordIndividualNumber'][value=no]")).click();
+            d.findElement(By.cssSelector("input[name='RESIDENCE_CERTIFICATE.recordResidentCode'][value=no]")).click();
             type(d, "RESIDENCE_CERTIFICATE-copies", "２");
             type(d, "RESIDENCE_CERTIFICATE-purpose", "勤務先へ提出");
             next(browser, "/preentry/confirm");

@@ -45,6 +45,8 @@ final class PreentryFixture {
         draft.values().put("RESIDENCE_CERTIFICATE.purpose", "勤務先へ提出");
         draft.values().put("RESIDENCE_CERTIFICATE.recordDomicile", "no");
         draft.values().put("RESIDENCE_CERTIFICATE.recordRelationship", "yes");
+        draft.values().put("RESIDENCE_CERTIFICATE.recordIndividualNumber", "no");
+        draft.values().put("RESIDENCE_CERTIFICATE.recordResidentCode", "no");
         draft.members().add(new java.util.LinkedHashMap<>(Map.of(FormFields.NAME, "髙橋\u3000花子",
                 FormFields.KANA, "タカハシ\u3000ハナコ", FormFields.BIRTH_DATE, "1992-06-15", FormFields.SEX, "female",
                 FormFields.RELATIONSHIP, "妻")));

@@ -132,6 +132,7 @@ class PreentryStorageTest {
                 + "&householder=" + enc("髙橋 𠮷男") + "&relationship=" + enc("本人") + "&phone=09012345678"
                 + "&RESIDENCE_CERTIFICATE.certificateType=" + enc("住民票の写し（世帯全員）")
                 + "&RESIDENCE_CERTIFICATE.recordDomicile=no&RESIDENCE_CERTIFICATE.recordRelationship=yes"
+                + "&RESIDENCE_CERTIFICATE.recordIndividualNumber=no&RESIDENCE_CERTIFICATE.recordResidentCode=no"
                 + "&RESIDENCE_CERTIFICATE.copies=1&RESIDENCE_CERTIFICATE.purpose=" + enc("勤務先")
                 + "&m0.name=" + enc("髙橋 花子") + "&m0.kana=" + enc("タカハシ ハナコ") + "&m0.birthDate=1992-06-15"
                 + "&m0.sex=female&m0.relationship=" + enc("妻");

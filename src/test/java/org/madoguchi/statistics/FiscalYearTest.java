@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FiscalYearTest {
@@ -41,6 +42,22 @@ class FiscalYearTest {
         assertThat(FiscalYear.monthLabel(YearMonth.of(2023, 8))).isEqualTo("R5.8");
         assertThat(FiscalYear.monthLabel(YearMonth.of(2019, 4))).isEqualTo("H31.4");
         assertThat(FiscalYear.monthLabel(YearMonth.of(2019, 5))).isEqualTo("R1.5");
+    }
+
+    @Test
+    void pagesOpenOnTheLatestEndedYearWithRecords() {
+        LocalDate today = LocalDate.of(2026, 12, 4);
+        List<FiscalYear> history = List.of(new FiscalYear(2015), new FiscalYear(2022), new FiscalYear(2023));
+        // History ends with fiscal 2023: not the empty fiscal 2025 that ended last.
+        assertThat(FiscalYear.opening(history, today)).isEqualTo(new FiscalYear(2023));
+        // The running year does not count while an ended one has records.
+        List<FiscalYear> withToday = List.of(new FiscalYear(2023), new FiscalYear(2025), new FiscalYear(2026));
+        assertThat(FiscalYear.opening(withToday, today)).isEqualTo(new FiscalYear(2025));
+        // A new installation: only the running year has records.
+        assertThat(FiscalYear.opening(List.of(new FiscalYear(2026)), today)).isEqualTo(new FiscalYear(2026));
+        // No records at all, or only in the future (a wrong clock): the year that ended last.
+        assertThat(FiscalYear.opening(List.of(), today)).isEqualTo(new FiscalYear(2025));
+        assertThat(FiscalYear.opening(List.of(new FiscalYear(2030)), today)).isEqualTo(new FiscalYear(2025));
     }
 
     @Test

@@ -12,6 +12,8 @@ import org.madoguchi.Browser;
 import org.madoguchi.Http;
 import org.madoguchi.TestApp;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -162,6 +164,87 @@ class StatisticsDashboardTest {
         assertThat(row("#compare tbody tr")).containsExactly("国保年金課", "2", "3.7", "3.7");
         assertThat(browser.driver().findElements(By.cssSelector("#series-visits thead th")).stream().map(WebElement::getText).toList())
                 .containsExactly("期間", "国保年金課");
+    }
+
+    @Test
+    void withoutAYearTheDashboardAndTheAuditOpenOnTheLatestEndedYearWithRecords() {
+        // Records end with 2024-04-01 (fiscal 2024); a later ended year has none and is not where the pages open.
+        FiscalYear empty = FiscalYear.of(java.time.LocalDate.now()).previous();
+        assertThat(empty.year()).as("this test assumes a year without records after fiscal 2024").isGreaterThan(2024);
+        browser.driver().get(app.url("/statistics"));
+        awaitCharts(3);
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).contains("令和6年度（2024年度）");
+        assertThat(browser.driver().findElement(By.id("dash-total")).getText()).isEqualTo("1 件");
+        assertThat(browser.driver().findElement(By.cssSelector("#fy option[value='" + empty.year() + "']")).getText())
+                .isEqualTo(empty.labelWithWestern() + "（記録なし）");
+        assertThat(browser.driver().findElement(By.cssSelector("#fy option[value='2023']")).getText())
+                .isEqualTo("令和5年度（2023年度）");
+
+        browser.driver().get(app.url("/statistics/audit"));
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).contains("令和6年度（2024年度）");
+        assertThat(row("#table41 tr[data-department='koseki-jumin']").get(1)).isEqualTo("1 分 0 秒");
+    }
+
+    /** Sideways overflow on the page: the page itself, then every box whose content is wider than the box. */
+    private List<String> cutOff() {
+        @SuppressWarnings("unchecked")
+        List<String> found = (List<String>) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("""
+                const out = [];
+                const root = document.documentElement;
+                if (root.scrollWidth > root.clientWidth + 1) out.push('page: ' + root.scrollWidth + ' > ' + root.clientWidth);
+                document.querySelectorAll('.stats-scroll').forEach(e => {
+                  if (e.scrollWidth > e.clientWidth + 1) {
+                    out.push((e.querySelector('table') || e).id + ' hides ' + (e.scrollWidth - e.clientWidth) + ' px');
+                  }
+                });
+                return out;""");
+        return found;
+    }
+
+    @Test
+    void everyTableFitsA1366PixelScreenAndThePageHasNavigation() {
+        WebDriver d = browser.driver();
+        try {
+            d.manage().window().setSize(new Dimension(1366, 768));
+            d.get(app.url("/statistics?fy=2023"));
+            awaitCharts(5);
+            // Every figure is there and nothing is hidden behind a sideways scroll.
+            assertThat(cutOff()).isEmpty();
+            assertThat(row("#series-visits thead tr").get(row("#series-visits thead tr").size() - 1)).isEqualTo("保育サービス課");
+            // The long page has a list of its sections, each link leading to a heading on the page.
+            List<WebElement> links = d.findElements(By.cssSelector("#dash-toc a"));
+            assertThat(links).hasSizeGreaterThanOrEqualTo(8);
+            for (WebElement link : links) {
+                String target = link.getAttribute("href").substring(link.getAttribute("href").indexOf('#') + 1);
+                assertThat(d.findElements(By.id(target))).as(link.getText()).hasSize(1);
+            }
+            assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+            browser.screenshot("statistics-dashboard-1366");
+
+            // The audit's 図表3: nine years and 合計, all on screen.
+            d.get(app.url("/statistics/audit?fy=2023"));
+            assertThat(cutOff()).isEmpty();
+            WebElement total = d.findElement(By.cssSelector("#table3 thead th:last-child"));
+            assertThat(total.getText()).isEqualTo("合計");
+            assertThat(total.getRect().getX() + total.getRect().getWidth())
+                    .isLessThanOrEqualTo(((Number) ((org.openqa.selenium.JavascriptExecutor) d)
+                            .executeScript("return document.documentElement.clientWidth")).intValue());
+            assertThat(row("#table3 thead tr")).contains("H27", "R5", "合計");
+            assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+            browser.screenshot("statistics-audit-1366");
+
+            // On a phone the page itself never scrolls sideways; wide tables do, with their first column kept.
+            d.manage().window().setSize(new Dimension(390, 844));
+            d.get(app.url("/statistics?fy=2023"));
+            awaitCharts(5);
+            assertThat(cutOff()).noneMatch(problem -> problem.startsWith("page"));
+            assertThat(d.findElement(By.cssSelector("#series-visits tbody th")).getCssValue("position")).isEqualTo("sticky");
+            d.get(app.url("/statistics/audit?fy=2023"));
+            assertThat(cutOff()).noneMatch(problem -> problem.startsWith("page"));
+            assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+        } finally {
+            d.manage().window().setSize(new Dimension(1440, 900));
+        }
     }
 
     @Test

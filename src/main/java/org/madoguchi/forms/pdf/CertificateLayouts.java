@@ -77,13 +77,8 @@ final class CertificateLayouts {
                     value(f, FormFields.CERTIFICATE_TYPE), value(f, FormFields.COPIES)), "証明書");
 
             y += 4;
-            c.labelCell(LEFT, y, LABEL_COLUMN, 14, "記載する項目", 10);
-            c.box(LEFT + LABEL_COLUMN, y, WIDTH - LABEL_COLUMN, 14);
-            Parts.options(c, LEFT + LABEL_COLUMN + 2, y, 8, List.of("本籍・筆頭者", "続柄（世帯主との関係）"),
-                    List.of(yes(value(f, FormFields.RECORD_DOMICILE)), yes(value(f, FormFields.RECORD_RELATIONSHIP))));
-            c.labelAt(LEFT + LABEL_COLUMN + 2, y + 12, "✓のない項目は省略して交付します。マイナンバー（個人番号）の記載は窓口でお申し出ください。", 7.5f);
-            c.frame(LEFT, y, WIDTH, 14);
-            y += 18;
+            recordedItems(c, y, f);
+            y += RECORDED_ITEMS_H + 4;
             Parts.purpose(c, y, f);
 
             Parts.officeUse(c, 245, Parts.STAMPS, Parts.IDENTITY, List.of("委任状", "郵送"), Parts.FEE);
@@ -213,6 +208,28 @@ final class CertificateLayouts {
 
             Parts.officeUse(c, 245, Parts.STAMPS, Parts.IDENTITY, List.of("委任状", "扶養"), Parts.FEE);
         });
+    }
+
+    private static final float RECORDED_ITEMS_H = 20f;
+
+    /**
+     * 記載する項目 of the 住民票: two columns of tick boxes, a tick where the resident chose 必要. Only the choice is
+     * printed; the individual number itself is never on the request.
+     */
+    private static void recordedItems(Canvas c, float y, Map<String, String> f) {
+        float x = LEFT + LABEL_COLUMN + 2;
+        float second = x + 62;
+        c.labelCell(LEFT, y, LABEL_COLUMN, RECORDED_ITEMS_H, "記載する項目", 10);
+        c.box(LEFT + LABEL_COLUMN, y, WIDTH - LABEL_COLUMN, RECORDED_ITEMS_H);
+        Parts.options(c, x, y, 7, List.of("本籍・筆頭者"), List.of(yes(value(f, FormFields.RECORD_DOMICILE))));
+        Parts.options(c, second, y, 7, List.of("続柄（世帯主との関係）"),
+                List.of(yes(value(f, FormFields.RECORD_RELATIONSHIP))));
+        Parts.options(c, x, y + 6.5f, 7, List.of("個人番号（マイナンバー）"),
+                List.of(yes(value(f, FormFields.RECORD_INDIVIDUAL_NUMBER))));
+        Parts.options(c, second, y + 6.5f, 7, List.of("住民票コード"),
+                List.of(yes(value(f, FormFields.RECORD_RESIDENT_CODE))));
+        c.labelAt(x, y + 17.5f, "✓のない項目は省略して交付します。個人番号（マイナンバー）の記載は、ご本人か同じ世帯の方の請求に限ります。", 7.5f);
+        c.frame(LEFT, y, WIDTH, RECORDED_ITEMS_H);
     }
 
     private static boolean yes(String value) {

@@ -3,6 +3,7 @@ package org.madoguchi.forms.pdf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -180,6 +181,54 @@ class PdfFormPrinterTest {
         assertThat(printer.unprintableCharacters(List.of(form)))
                 .extracting(UnprintableCharacter::character, UnprintableCharacter::place)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("𠮷", "氏名"));
+    }
+
+    @Test
+    void theResidenceCertificateTicksIndividualNumberAndResidentCodeOnlyWhenChosen() throws IOException {
+        BufferedImage neither = residencePage("no", "no");
+        Rectangle number = changed(neither, residencePage("yes", "no"));
+        Rectangle code = changed(neither, residencePage("no", "yes"));
+        // Each choice adds one tick, inside a tick box (3.6 mm ≈ 16 px at 110 dpi), in two different boxes.
+        assertThat(number).as("tick of 個人番号").isNotNull();
+        assertThat(code).as("tick of 住民票コード").isNotNull();
+        assertThat(number.width).isBetween(5, 16);
+        assertThat(number.height).isBetween(5, 16);
+        assertThat(code.width).isBetween(5, 16);
+        assertThat(code.x).as("住民票コード is the second column").isGreaterThan(number.x + 100);
+        assertThat(Math.abs(code.y - number.y)).as("both on the same row").isLessThan(5);
+        // Blank (not chosen yet) prints no tick either: the resident ticks it on paper.
+        assertThat(changed(neither, residencePage("", ""))).isNull();
+
+        Map<String, String> f = applicant();
+        f.put(FormFields.RECORD_INDIVIDUAL_NUMBER, "yes");
+        try (PDDocument pdf = Loader.loadPDF(printer.print(List.of(new FilledForm(FormKind.RESIDENCE_CERTIFICATE, f, List.of()))))) {
+            String compact = new PDFTextStripper().getText(pdf).replaceAll("\\s", "");
+            assertThat(compact).contains("記載する項目", "本籍・筆頭者", "続柄（世帯主との関係）", "個人番号（マイナンバー）",
+                    "住民票コード", "ご本人か同じ世帯の方の請求に限ります");
+        }
+    }
+
+    private BufferedImage residencePage(String individualNumber, String residentCode) throws IOException {
+        Map<String, String> f = applicant();
+        f.put(FormFields.CERTIFICATE_TYPE, FormFields.TYPE_WHOLE_HOUSEHOLD);
+        f.put(FormFields.RECORD_INDIVIDUAL_NUMBER, individualNumber);
+        f.put(FormFields.RECORD_RESIDENT_CODE, residentCode);
+        try (PDDocument pdf = Loader.loadPDF(printer.print(List.of(new FilledForm(FormKind.RESIDENCE_CERTIFICATE, f, List.of()))))) {
+            return new PDFRenderer(pdf).renderImageWithDPI(0, 110);
+        }
+    }
+
+    /** The smallest rectangle holding every pixel that differs, or null when the pages are the same. */
+    private static Rectangle changed(BufferedImage a, BufferedImage b) {
+        Rectangle found = null;
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                if (a.getRGB(x, y) != b.getRGB(x, y)) {
+                    found = found == null ? new Rectangle(x, y, 1, 1) : found.union(new Rectangle(x, y, 1, 1));
+                }
+            }
+        }
+        return found;
     }
 
     @Test
