@@ -1,6 +1,5 @@
 package org.madoguchi.liveinfo;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.madoguchi.platform.ProblemException;
+import org.madoguchi.reception.BusinessClock;
 import org.madoguchi.reception.Floor;
 import org.madoguchi.reception.FloorDirectory;
 import org.madoguchi.reception.LiveEvent;
@@ -47,7 +47,7 @@ public class LiveStatus implements DisposableBean {
     private final FloorDirectory floors;
     private final LiveInfoProperties properties;
     private final JsonMapper json;
-    private final Clock clock;
+    private final BusinessClock clock;
     private final Map<String, Snapshot> cache = new ConcurrentHashMap<>();
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean rebuildScheduled = new AtomicBoolean();
@@ -60,7 +60,7 @@ public class LiveStatus implements DisposableBean {
     private volatile long lastRebuildNanos = System.nanoTime() - Long.MAX_VALUE / 4;
 
     LiveStatus(ReceptionService reception, FloorDirectory floors, ReceptionEvents events, LiveInfoProperties properties,
-               JsonMapper json, Clock clock) {
+               JsonMapper json, BusinessClock clock) {
         this.reception = reception;
         this.floors = floors;
         this.properties = properties;
