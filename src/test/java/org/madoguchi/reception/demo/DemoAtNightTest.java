@@ -43,17 +43,10 @@ class DemoAtNightTest {
     @Test
     void aDemoStartedAtNightShowsABusyMarchMondayAndTheRealClosingLeavesItAlone(@TempDir Path dir) {
         Instant night = LocalDate.now(TOKYO).atTime(23, 30).atZone(TOKYO).toInstant();
-        Clock real = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), night));
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("madoguchi.embedded-db.data-dir", dir.resolve("pg").toString());
-        properties.put("madoguchi.admin.password-file", dir.resolve("pw.txt").toString());
-        properties.put("madoguchi.demo.enabled", "true");
-        properties.put("madoguchi.demo.speed", "300");
-        // As in production: the day closes at closing time, here checked every second.
-        properties.put("madoguchi.reception.auto-close-day", "true");
-        properties.put("madoguchi.reception.close-check-interval", "PT1S");
-        properties.put("madoguchi.reception.absent-check-interval", "PT1S");
-        TestApp app = TestApp.start(properties, real);
+        // As in production the day closes at closing time, here checked every second.
+        TestApp app = DemoApps.start(dir, night, Map.of("madoguchi.reception.auto-close-day", "true",
+                "madoguchi.reception.close-check-interval", "PT1S", "madoguchi.reception.absent-check-interval", "PT1S"));
+        Clock real = app.bean(Clock.class);
         try {
             ReceptionService reception = app.bean(ReceptionService.class);
             // Watch the floor until it is busy; the demo's day must not reach its own closing time first.
@@ -62,7 +55,7 @@ class DemoAtNightTest {
                 assertThat(System.nanoTime() < deadline && !pastFour(app)).as("the floor never got busy: most waiting "
                         + "%s, hand-overs %d, absences %d, elderly departments called at 31-34 %d", mostWaiting,
                         count(app, "HANDED_OVER"), count(app, "ABSENT"), elderlyDepartmentsCalled(app)).isTrue();
-                pause(500);
+                DemoApps.pause(500);
             }
             assertThat(pastFour(app)).as("the demo's day had reached 16:00").isFalse();
             assertThat(LocalDateTime.ofInstant(real.instant(), TOKYO).getHour()).as("the real clock").isIn(23, 0);
@@ -142,15 +135,6 @@ class DemoAtNightTest {
             board.pair(app, app.device("DISPLAY", "honcho"));
             board.await(d -> !d.findElements(By.cssSelector("#calling li")).isEmpty() ? true : null);
             board.screenshot("demo-board-at-night");
-        }
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

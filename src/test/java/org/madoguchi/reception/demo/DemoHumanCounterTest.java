@@ -3,14 +3,12 @@ package org.madoguchi.reception.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -35,12 +33,7 @@ class DemoHumanCounterTest {
         // A weekday morning, so that the demo runs whichever day it chooses to show.
         Instant morning = LocalDate.now(TOKYO).with(TemporalAdjusters.next(DayOfWeek.WEDNESDAY)).atTime(10, 0)
                 .atZone(TOKYO).toInstant();
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("madoguchi.embedded-db.data-dir", dir.resolve("pg").toString());
-        properties.put("madoguchi.admin.password-file", dir.resolve("pw.txt").toString());
-        properties.put("madoguchi.demo.enabled", "true");
-        properties.put("madoguchi.demo.speed", "300");
-        TestApp app = TestApp.start(properties, Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), morning)));
+        TestApp app = DemoApps.start(dir, morning, Map.of());
         try {
             ReceptionService reception = app.bean(ReceptionService.class);
             awaitSystemCall(app, "honcho-31");
@@ -49,7 +42,7 @@ class DemoHumanCounterTest {
             // The shared elderly counter, where staff take the seat in turn: the simulator's turns are over.
             reception.openCounter("honcho-31", ELDERLY_CLERK);
             long signedIn = lastEventId(app);
-            pause(5_000); // 25 business minutes
+            DemoApps.pause(5_000); // 25 business minutes
             assertThat(systemCallsSince(app, signedIn, "honcho-32", "honcho-33")).as("the demo is still running").isPositive();
             assertThat(systemCallsSince(app, signedIn, "honcho-31")).isZero();
             assertThat(reception.counterState("honcho-31").staffId()).isEqualTo(ELDERLY_CLERK.staffId());
@@ -57,7 +50,7 @@ class DemoHumanCounterTest {
             // An ordinary counter the simulator holds is handed to the person who signs in there.
             reception.openCounter("honcho-2", KOSEKI_CLERK);
             signedIn = lastEventId(app);
-            pause(4_000);
+            DemoApps.pause(4_000);
             assertThat(systemCallsSince(app, signedIn, "honcho-1", "honcho-3")).as("the demo is still running").isPositive();
             assertThat(systemCallsSince(app, signedIn, "honcho-2")).isZero();
             assertThat(reception.counterState("honcho-2").staffId()).isEqualTo(KOSEKI_CLERK.staffId());
@@ -66,7 +59,7 @@ class DemoHumanCounterTest {
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             while (reception.counterState("honcho-31").current() != null) {
                 assertThat(System.nanoTime()).as("the simulator's visitor is still at 31").isLessThan(deadline);
-                pause(200);
+                DemoApps.pause(200);
             }
             reception.callNext("honcho-31", ELDERLY_CLERK);
         } finally {
@@ -78,7 +71,7 @@ class DemoHumanCounterTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (systemCallsSince(app, 0, counterId) == 0) {
             assertThat(System.nanoTime()).as("the demo never called to %s", counterId).isLessThan(deadline);
-            pause(200);
+            DemoApps.pause(200);
         }
     }
 
@@ -92,14 +85,5 @@ class DemoHumanCounterTest {
 
     private static long lastEventId(TestApp app) {
         return app.jdbc().sql("SELECT coalesce(max(id), 0) FROM reception.event").query(Long.class).single();
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
