@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import org.madoguchi.platform.database.EmbeddedDatabase;
@@ -65,6 +66,14 @@ public final class TestApp {
 
     /** Starts another application instance; by default on the JVM's shared database, or on the one given. */
     public static TestApp start(Map<String, Object> overrides) {
+        return start(overrides, null);
+    }
+
+    /**
+     * Starts an instance whose application clock is {@code clock} (the platform's {@link Clock} bean gives way to
+     * it), e.g. a real clock set to the middle of the night; null keeps the system clock.
+     */
+    public static TestApp start(Map<String, Object> overrides, Clock clock) {
         Map<String, Object> properties = new HashMap<>();
         if (!overrides.containsKey("madoguchi.embedded-db.data-dir") && !overrides.containsKey("spring.datasource.url")) {
             // As the application's own role, not the superuser, like the embedded default.
@@ -84,7 +93,11 @@ public final class TestApp {
         // Command-line arguments outrank application.yml, unlike default properties.
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(MadoguchiApplication.class).run(args);
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(MadoguchiApplication.class);
+        if (clock != null) {
+            builder.initializers(c -> c.getBeanFactory().registerSingleton("testClock", clock));
+        }
+        ConfigurableApplicationContext context = builder.run(args);
         TestApp app = new TestApp(context);
         if (INITIAL_ADMIN_PASSWORD.equals(properties.get("madoguchi.admin.initial-password"))) {
             app.replaceInitialAdminPassword();

@@ -1,6 +1,5 @@
 package org.madoguchi.liveinfo;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.madoguchi.platform.DatabaseOutages;
 import org.madoguchi.platform.ProblemException;
+import org.madoguchi.reception.BusinessClock;
 import org.madoguchi.reception.Floor;
 import org.madoguchi.reception.FloorDirectory;
 import org.madoguchi.reception.LiveEvent;
@@ -51,7 +51,7 @@ public class LiveStatus implements DisposableBean {
     private final FloorDirectory floors;
     private final LiveInfoProperties properties;
     private final JsonMapper json;
-    private final Clock clock;
+    private final BusinessClock clock;
     private final DatabaseOutages outages;
     private final Map<String, Snapshot> cache = new ConcurrentHashMap<>();
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
@@ -65,7 +65,7 @@ public class LiveStatus implements DisposableBean {
     private volatile long lastRebuildNanos = System.nanoTime() - Long.MAX_VALUE / 4;
 
     LiveStatus(ReceptionService reception, FloorDirectory floors, ReceptionEvents events, LiveInfoProperties properties,
-               JsonMapper json, Clock clock, DatabaseOutages outages) {
+               JsonMapper json, BusinessClock clock, DatabaseOutages outages) {
         this.reception = reception;
         this.floors = floors;
         this.properties = properties;

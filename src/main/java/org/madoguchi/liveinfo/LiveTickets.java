@@ -1,11 +1,11 @@
 package org.madoguchi.liveinfo;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.madoguchi.reception.BusinessClock;
 import org.madoguchi.reception.Floor;
 import org.madoguchi.reception.FloorDirectory;
 import org.madoguchi.reception.ReceptionService;
@@ -32,9 +32,9 @@ public class LiveTickets {
 
     private final ReceptionService reception;
     private final FloorDirectory floors;
-    private final Clock clock;
+    private final BusinessClock clock;
 
-    LiveTickets(ReceptionService reception, FloorDirectory floors, Clock clock) {
+    LiveTickets(ReceptionService reception, FloorDirectory floors, BusinessClock clock) {
         this.reception = reception;
         this.floors = floors;
         this.clock = clock;

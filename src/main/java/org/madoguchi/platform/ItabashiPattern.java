@@ -57,6 +57,15 @@ public final class ItabashiPattern {
         MONTHS.put("hoiku",         new double[] {1.10, 1.00, 0.90, 0.80, 0.70, 0.70, 0.80, 0.80, 0.90, 1.40, 1.60, 1.30});
     }
 
+    /**
+     * Share of the tickets first issued at a department that go on to another linked department (窓口連携), and
+     * share of called visitors who do not answer (不在). Assumptions, not audited figures: the generated history
+     * and the demo both follow them.
+     */
+    private static final Map<String, Double> HAND_OVER_SHARE = Map.of("koseki-jumin", 0.06, "choju", 0.08,
+            "kaigo", 0.06, "koki-korei", 0.08, "kokuho-nenkin", 0.03, "kosodate", 0.03);
+    public static final double ABSENT_SHARE = 0.02;
+
     /** Mondays carry the weekend's backlog; the rest of the week is flatter. Index 0 = Monday. */
     private static final double[] WEEKDAYS = {1.25, 1.00, 0.95, 0.85, 0.95};
 
@@ -94,6 +103,11 @@ public final class ItabashiPattern {
     /** Whether the department is on the audited reception system (its volume is the audit's, not assumed). */
     public static boolean audited(String departmentId) {
         return AUDITED.contains(departmentId);
+    }
+
+    /** Share of the department's tickets handed over to another department; 0 where visitors are not handed over. */
+    public static double handOverShare(String departmentId) {
+        return HAND_OVER_SHARE.getOrDefault(departmentId, 0.0);
     }
 
     /** Month weights, index 0 = January; null for a department without a shape. */

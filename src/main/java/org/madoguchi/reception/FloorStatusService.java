@@ -2,7 +2,6 @@ package org.madoguchi.reception;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -25,10 +24,10 @@ public class FloorStatusService {
     private final FloorDirectory floors;
     private final JdbcClient jdbc;
     private final FloorStatusProperties properties;
-    private final Clock clock;
+    private final BusinessClock clock;
 
     FloorStatusService(ReceptionService reception, FloorDirectory floors, JdbcClient jdbc,
-                       FloorStatusProperties properties, Clock clock) {
+                       FloorStatusProperties properties, BusinessClock clock) {
         this.reception = reception;
         this.floors = floors;
         this.jdbc = jdbc;

@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -42,6 +41,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReceptionService {
 
+    /** The seat holder recorded for the system itself (the demo's simulated staff). */
+    public static final long SYSTEM_SEAT = 0L;
+
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Set<VisitStatus> OPEN_STATES =
             Set.of(VisitStatus.WAITING, VisitStatus.CALLED, VisitStatus.SERVING, VisitStatus.ABSENT);
@@ -49,11 +51,11 @@ public class ReceptionService {
     private final JdbcClient jdbc;
     private final FloorDirectory floors;
     private final EventLog events;
-    private final Clock clock;
+    private final BusinessClock clock;
     private final ReceptionProperties properties;
     private final VisitWaits waits;
 
-    ReceptionService(JdbcClient jdbc, FloorDirectory floors, EventLog events, Clock clock,
+    ReceptionService(JdbcClient jdbc, FloorDirectory floors, EventLog events, BusinessClock clock,
                      ReceptionProperties properties, VisitWaits waits) {
         this.waits = waits;
         this.jdbc = jdbc;
@@ -247,6 +249,12 @@ public class ReceptionService {
         return visitId;
     }
 
+    /** Whether the office has issued a ticket on this date or closed it; the demo replays only unused days. */
+    public boolean serviceDayUsed(String officeId, LocalDate date) {
+        return jdbc.sql("SELECT count(*) FROM reception.ticket_number WHERE office_id = :o AND service_date = :d")
+                .param("o", officeId).param("d", date).query(Long.class).single() > 0;
+    }
+
     private boolean dayClosed(String officeId, LocalDate date) {
         return jdbc.sql("SELECT count(*) FROM reception.day_closing WHERE office_id = :o AND service_date = :d")
                 .param("o", officeId).param("d", date).query(Long.class).single() > 0;
@@ -261,7 +269,9 @@ public class ReceptionService {
         requireStaffFor(actor, counter);
         CounterRow row = lockCounter(counterId);
         boolean rotates = floor.staffRotates(counter);
-        if (row.openStaffId() != null && row.openStaffId() != seatHolder(actor) && !rotates) {
+        // Only the demo opens counters as the system; a person who signs in there takes the counter over.
+        boolean heldBySystem = row.openStaffId() != null && row.openStaffId() == SYSTEM_SEAT && actor.isStaff();
+        if (row.openStaffId() != null && row.openStaffId() != seatHolder(actor) && !rotates && !heldBySystem) {
             throw ProblemException.conflict("counter-in-use", "この窓口は別の職員が使用中です。先に窓口を閉じてください。");
         }
         Instant now = clock.instant();
@@ -341,6 +351,13 @@ public class ReceptionService {
                 at.map(VisitRow::ticketNumber).orElse(null));
     }
 
+    /** Who holds the counter: a member of staff's id, {@link #SYSTEM_SEAT}, or nothing while it is closed. */
+    public Optional<Long> seatHolder(String counterId) {
+        List<Long> holder = jdbc.sql("SELECT open_staff_id FROM reception.counter WHERE id = :id").param("id", counterId)
+                .query((rs, n) -> rs.getObject(1, Long.class)).list();
+        return holder.isEmpty() ? Optional.empty() : Optional.ofNullable(holder.get(0));
+    }
+
     /**
      * Calls the next visitor to a counter: first a visitor seated at this counter (shared counters where
      * staff rotate), then the head of the queue of the counter's departments that the caller may serve.
@@ -350,12 +367,15 @@ public class ReceptionService {
         Floor floor = floors.floorOfCounter(counterId);
         Floor.Counter counter = floor.counter(counterId).orElseThrow();
         requireStaffFor(actor, counter);
-        CounterRow row = jdbc.sql("SELECT id, open_staff_id, opened_at FROM reception.counter WHERE id = :id")
+        // Shared lock: nobody signs in or out here until this call is committed.
+        CounterRow row = jdbc.sql("SELECT id, open_staff_id, opened_at FROM reception.counter WHERE id = :id FOR SHARE")
                 .param("id", counterId).query(ReceptionService::counterRow).single();
         if (row.openStaffId() == null) {
             throw ProblemException.conflict("counter-closed", "窓口が開いていません。先に窓口を開いてください。");
         }
-        if (row.openStaffId() != seatHolder(actor) && !floor.staffRotates(counter)) {
+        // Staff rotate at a shared counter, but the system (the demo) never calls to a seat a person holds.
+        boolean rotates = floor.staffRotates(counter) && actor.role() != Actor.Role.SYSTEM;
+        if (row.openStaffId() != seatHolder(actor) && !rotates) {
             throw ProblemException.conflict("counter-in-use", "この窓口は別の職員が使用中です。");
         }
         if (currentVisitAt(counterId).isPresent()) {
@@ -1010,7 +1030,7 @@ public class ReceptionService {
 
     /** Who holds a counter: the staff member, or 0 for the system itself (the demo, other modules). */
     private static long seatHolder(Actor actor) {
-        return actor.staffId() == null ? 0L : actor.staffId();
+        return actor.staffId() == null ? SYSTEM_SEAT : actor.staffId();
     }
 
     private void requireStaffFor(Actor actor, Floor.Counter counter) {

@@ -109,10 +109,10 @@ public final class ArrivalModel {
         return expectedDaily(departmentId, at.toLocalDate()) * slotShare(at.toLocalTime()) / SLOT_MINUTES;
     }
 
-    /** The highest rate of an average day, which the simulator sizes its counters for. */
-    public double averagePeakRatePerMinute(String departmentId) {
+    /** The highest rate of the day (its busiest 15 minutes), which the simulator sizes its counters for. */
+    public double peakRatePerMinute(String departmentId, LocalDate date) {
         double peakShare = Arrays.stream(slotShare).max().orElse(0);
-        return averageDaily(departmentId) * peakShare / SLOT_MINUTES;
+        return expectedDaily(departmentId, date) * peakShare / SLOT_MINUTES;
     }
 
     private static LocalTime later(LocalTime a, LocalTime b) {

@@ -2,24 +2,25 @@ package org.madoguchi.reception.demo;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 import org.madoguchi.platform.Actor;
 import org.madoguchi.platform.ProblemException;
+import org.madoguchi.reception.DayClosing;
 import org.madoguchi.reception.Floor;
 import org.madoguchi.reception.FloorDirectory;
 import org.madoguchi.reception.IssueTicket;
@@ -27,7 +28,6 @@ import org.madoguchi.reception.ItineraryStep;
 import org.madoguchi.reception.OfficeSummary;
 import org.madoguchi.reception.ReceptionService;
 import org.madoguchi.reception.Ticket;
-import org.madoguchi.reception.VisitStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -35,14 +35,13 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Simulated visitors and counter staff, so a newcomer sees queues move. Everything goes through
- * {@link ReceptionService} as {@link Actor#system()}, exactly as a module would, so the events, the SSE
- * stream and the summary behave as on a real day.
+ * Simulated visitors and counter staff replaying a business day, so a newcomer sees a busy floor whatever the real
+ * time is. Everything goes through {@link ReceptionService} as {@link Actor#system()}, exactly as a module would, so
+ * the events, the SSE stream and the summary behave as on a real day.
  *
- * <p>Simulated time runs {@code speed} times faster than the wall clock and starts at 08:30 of the
- * current (or next) business day in the office's time zone; after 17:15 no one arrives, and once the
- * queues are empty the next business day begins. The timestamps the reception service records are
- * real ones, so a wait of 3 simulated minutes shows as 3 seconds at speed 60.
+ * <p>The floor runs on the {@link DemoClock}: the replayed day begins at opening and runs {@code speed} times faster
+ * than real time; tickets carry its date and times, so waits read in business minutes. After closing time no one
+ * arrives; once the queues are empty the demo closes its day and the next business day begins.
  */
 @Component
 @ConditionalOnProperty(prefix = "madoguchi.demo", name = "enabled", havingValue = "true")
@@ -52,27 +51,42 @@ class DemoSimulator implements SmartLifecycle {
 
     /** Real time between arrival ticks; short enough for smooth arrivals, long enough to be cheap. */
     private static final Duration TICK = Duration.ofSeconds(1);
-    private static final double ABSENT_CHANCE = 0.03;
-    private static final double RETURN_CHANCE = 0.3;
     /** Upper bound of tickets per tick, so a huge speed cannot flood the database. */
     private static final int MAX_ISSUES_PER_TICK = 40;
+    /** How long an idle counter waits before asking again, at least, so a fast demo does not poll the database hard. */
+    private static final long MIN_IDLE_MILLIS = 1000;
+    /** Threads for the counters and arrivals; each step is one short transaction. */
+    private static final int THREADS = 4;
+    /** After closing time the day ends when the queues are empty, or after this at the latest. */
+    private static final Duration OVERTIME = Duration.ofHours(1);
+
+    /** What the simulator has done since it started, for its log. */
+    static final class Counts {
+        final AtomicLong issued = new AtomicLong();
+        final AtomicLong completed = new AtomicLong();
+        final AtomicLong handedOver = new AtomicLong();
+        final AtomicLong absent = new AtomicLong();
+
+        @Override
+        public String toString() {
+            return "issued " + issued + " completed " + completed + " hand-overs " + handedOver + " absent " + absent;
+        }
+    }
 
     private final ReceptionService reception;
     private final FloorDirectory floors;
     private final DemoProperties properties;
-    private final Clock clock;
+    private final Clock realClock;
+    private final DemoClock clock;
     private final ArrivalModel model = new ArrivalModel();
     private final VisitorMix mix = new VisitorMix();
     private final Actor actor = Actor.system();
+    private final Counts counts = new Counts();
 
     /** Visits whose counter decides on a hand-over the visitor did not book at the kiosk. */
     private final Map<Long, ItineraryStep> unplannedHandOvers = new ConcurrentHashMap<>();
-    private final List<String> openedCounters = new ArrayList<>();
+    private final List<String> heldCounters = new CopyOnWriteArrayList<>();
     private final Set<String> loggedProblems = ConcurrentHashMap.newKeySet();
-    private final AtomicLong issued = new AtomicLong();
-    private final AtomicLong completed = new AtomicLong();
-    private final AtomicLong handedOver = new AtomicLong();
-    private final AtomicLong absent = new AtomicLong();
 
     private volatile boolean running;
     private ScheduledThreadPoolExecutor executor;
@@ -81,18 +95,19 @@ class DemoSimulator implements SmartLifecycle {
     private CounterPlan plan;
     private Map<String, Integer> typicalMinutes;
 
-    // Simulated clock: simulated time = simStart + (real now - realStart) × speed. Only the tick thread moves it.
-    private volatile LocalDateTime simStart;
-    private volatile Instant realStart;
+    // Only the tick thread (and start) touch these.
+    private LocalDate day;
     private LocalDateTime lastTick;
     private int lastLoggedHour = -1;
-    /** Real service date on which issuing answered day-closed; the demo idles until the date changes. */
-    private volatile LocalDate closedDay;
+    /** The replayed day was closed (by hand, or at closing time): the next one begins. */
+    private volatile boolean dayOver;
 
-    DemoSimulator(ReceptionService reception, FloorDirectory floors, DemoProperties properties, Clock clock) {
+    DemoSimulator(ReceptionService reception, FloorDirectory floors, DemoProperties properties, Clock realClock,
+                  DemoClock clock) {
         this.reception = reception;
         this.floors = floors;
         this.properties = properties;
+        this.realClock = realClock;
         this.clock = clock;
     }
 
@@ -110,7 +125,7 @@ class DemoSimulator implements SmartLifecycle {
 
         AtomicInteger threads = new AtomicInteger();
         // Daemon threads: a forgotten demo must never keep the JVM alive.
-        executor = new ScheduledThreadPoolExecutor(2, r -> {
+        executor = new ScheduledThreadPoolExecutor(THREADS, r -> {
             Thread t = new Thread(r, "madoguchi-demo-" + threads.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -121,8 +136,12 @@ class DemoSimulator implements SmartLifecycle {
         executor.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
         running = true;
 
-        LocalDateTime localNow = LocalDateTime.ofInstant(clock.instant(), zone);
-        startSimulatedDay(nextBusinessDay(localNow.toLocalDate()));
+        LocalDate first = properties.day() != null ? properties.day()
+                : DemoDays.defaultDay(LocalDate.ofInstant(realClock.instant(), zone));
+        beginDay(unused(first, DemoDays::nextCandidate));
+        log.warn("Demo: the floor of {} replays business days from {} at speed {}: tickets, screens and the closing of "
+                + "the day follow the demo's clock, not the real one. Never run the demo on a production floor.",
+                floor.office().id(), day, properties.speed());
         for (CounterPlan.Group g : plan.groups()) {
             log.info("Demo: {} counter(s) open of {} for {}; share of Itabashi's visitors sent: {}",
                     g.open(), g.counterIds().size(), g.departmentIds(),
@@ -131,14 +150,13 @@ class DemoSimulator implements SmartLifecycle {
         }
         for (String counterId : plan.countersToOpen()) {
             if (takeCounter(counterId)) {
-                openedCounters.add(counterId);
-                CounterWorker worker = new CounterWorker(counterId);
-                executor.schedule(worker::run, ThreadLocalRandom.current().nextLong(100, 1000), TimeUnit.MILLISECONDS);
+                heldCounters.add(counterId);
+                CounterWorker worker = new CounterWorker(this, reception, counterId);
+                schedule(worker::run, ThreadLocalRandom.current().nextLong(100, 1000));
             }
         }
         executor.scheduleWithFixedDelay(() -> guarded("arrivals", this::tick), 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
-        log.info("Demo visitor simulator started for {} at speed {} (simulated seconds per real second), {} counters",
-                floor.office().id(), properties.speed(), openedCounters.size());
+        log.info("Demo visitor simulator started with {} counters", heldCounters.size());
     }
 
     @Override
@@ -170,14 +188,17 @@ class DemoSimulator implements SmartLifecycle {
         if (cleanup.isAlive()) {
             log.warn("Demo: counters not closed within 5 seconds; they stay open until closed by hand");
         }
-        log.info("Demo visitor simulator stopped: {} tickets issued, {} visits completed, {} hand-overs, {} absent",
-                issued.get(), completed.get(), handedOver.get(), absent.get());
+        log.info("Demo visitor simulator stopped: {}", counts);
     }
 
+    /** Only counters the system still holds: one a person has taken over is theirs, with whoever is at it. */
     private void closeCounters() {
-        for (String counterId : openedCounters) {
+        for (String counterId : heldCounters) {
             try {
                 ReceptionService.CounterState state = reception.counterState(counterId);
+                if (!heldBySystem(state)) {
+                    continue;
+                }
                 if (state.current() != null) {
                     reception.complete(state.current().id(), actor);
                 }
@@ -197,14 +218,18 @@ class DemoSimulator implements SmartLifecycle {
         return running;
     }
 
+    static boolean heldBySystem(ReceptionService.CounterState state) {
+        return state.open() && state.staffId() != null && state.staffId() == ReceptionService.SYSTEM_SEAT;
+    }
+
     /**
      * Opens a counter for the simulator unless a person is signed in there. A counter left open by an
-     * earlier demo run (staff id 0, the system's) is taken over as it is.
+     * earlier demo run (the system's seat) is taken over as it is.
      */
     private boolean takeCounter(String counterId) {
         try {
             ReceptionService.CounterState state = reception.counterState(counterId);
-            if (state.open() && state.staffId() != null && state.staffId() != 0L) {
+            if (state.open() && !heldBySystem(state)) {
                 log.info("Demo: counter {} is in use by a staff member, leaving it alone", counterId);
                 return false;
             }
@@ -218,35 +243,58 @@ class DemoSimulator implements SmartLifecycle {
         }
     }
 
-    // ---------------------------------------------------------------- simulated time and arrivals
+    // ---------------------------------------------------------------- the replayed days
 
-    private void startSimulatedDay(LocalDate day) {
-        simStart = day.atTime(ArrivalModel.OPENS);
-        realStart = clock.instant();
-        lastTick = simStart;
-        lastLoggedHour = -1;
-        log.info("Demo: simulating {} ({}), expected tickets {}", day, day.getDayOfWeek(),
-                Math.round(mix.departments().stream().mapToDouble(d -> model.expectedDaily(d, day) * plan.share(d)).sum()));
+    /** {@code from} or the first day after it (by {@code next}) on which the office has no tickets yet. */
+    private LocalDate unused(LocalDate from, UnaryOperator<LocalDate> next) {
+        LocalDate d = from;
+        for (int tries = 0; tries < 1000; tries++) {
+            if (!reception.serviceDayUsed(floor.office().id(), d)) {
+                return d;
+            }
+            d = next.apply(d);
+        }
+        throw new IllegalStateException("Demo: no unused business day found from " + from);
     }
 
-    private LocalDateTime simulatedNow() {
-        long realMillis = Duration.between(realStart, clock.instant()).toMillis();
-        return simStart.plusNanos((long) (realMillis * properties.speed() * 1_000_000));
+    private void beginDay(LocalDate d) {
+        day = d;
+        dayOver = false;
+        clock.moveTo(d.atTime(floor.office().opensAt()).atZone(zone).toInstant());
+        lastTick = businessNow();
+        lastLoggedHour = -1;
+        log.info("Demo: simulating {} ({}), expected tickets {}", d, d.getDayOfWeek(),
+                Math.round(mix.departments().stream().mapToDouble(dep -> model.expectedDaily(dep, d) * plan.share(dep)).sum()));
+    }
+
+    private LocalDateTime businessNow() {
+        return LocalDateTime.ofInstant(clock.instant(), zone);
     }
 
     private void tick() {
-        LocalDateTime now = simulatedNow();
+        LocalDateTime now = businessNow();
         double minutes = Duration.between(lastTick, now).toMillis() / 60_000.0;
         lastTick = now;
-        if (now.toLocalTime().isBefore(ArrivalModel.CLOSES)) {
-            if (!dayClosed()) {
-                arrive(now, minutes);
-            }
+        LocalDateTime closes = day.atTime(floor.office().closesAt());
+        if (!dayOver && now.isBefore(closes)) {
+            arrive(now, minutes);
             logHourly(now);
-        } else if (queuesEmpty() || now.isAfter(now.toLocalDate().atTime(ArrivalModel.CLOSES).plusHours(2))) {
-            log.info("Demo: simulated day {} over: {} tickets issued so far, {} visits completed", now.toLocalDate(),
-                    issued.get(), completed.get());
-            startSimulatedDay(nextBusinessDay(now.toLocalDate().plusDays(1)));
+        } else if (dayOver || queuesEmpty() || now.isAfter(closes.plus(OVERTIME))) {
+            log.info("Demo: simulated day {} over: {}", day, counts);
+            closeDay();
+            beginDay(unused(DemoDays.nextBusinessDay(day.plusDays(1)), d -> DemoDays.nextBusinessDay(d.plusDays(1))));
+        }
+    }
+
+    /** The demo's own day ends as a real one does; the automatic closing may have been first. */
+    private void closeDay() {
+        try {
+            DayClosing closing = reception.closeDay(floor.office().id(), day, actor);
+            log.info("Demo: closed {}: {} unserved visits", day, closing.unservedVisits());
+        } catch (ProblemException e) {
+            if (!"day-already-closed".equals(e.code())) {
+                logProblemOnce("close-day", e);
+            }
         }
     }
 
@@ -265,43 +313,25 @@ class DemoSimulator implements SmartLifecycle {
         }
     }
 
-    /** Issues one ticket; false when the office day is closed, so the tick stops trying. */
+    /** Issues one ticket; false when the replayed day is closed, so the tick stops trying. */
     private boolean issue(VisitorMix.Visitor visitor) {
         try {
             Ticket ticket = reception.issue(new IssueTicket(floor.office().id(), visitor.itinerary(),
                     visitor.priorityClass(), null, null), actor).ticket();
-            issued.incrementAndGet();
+            counts.issued.incrementAndGet();
             if (visitor.unplanned() != null && !ticket.visits().isEmpty()) {
                 unplannedHandOvers.put(ticket.visits().get(0).id(), visitor.unplanned());
             }
             return true;
         } catch (ProblemException e) {
             if ("day-closed".equals(e.code())) {
-                closedDay = realServiceDate();
-                log.info("Demo: the office day {} is closed, so no more tickets today; counters keep working "
-                        + "and arrivals resume on the next service day", closedDay);
+                dayOver = true;
+                log.info("Demo: the replayed day {} was closed; the next business day begins", day);
                 return false;
             }
             logProblemOnce("issue", e);
             return true;
         }
-    }
-
-    private boolean dayClosed() {
-        LocalDate closed = closedDay;
-        if (closed == null) {
-            return false;
-        }
-        if (realServiceDate().isAfter(closed)) {
-            closedDay = null;
-            log.info("Demo: a new service day has begun, visitors arrive again");
-            return false;
-        }
-        return true;
-    }
-
-    private LocalDate realServiceDate() {
-        return LocalDate.ofInstant(clock.instant(), zone);
     }
 
     private boolean queuesEmpty() {
@@ -318,17 +348,8 @@ class DemoSimulator implements SmartLifecycle {
         StringBuilder waiting = new StringBuilder();
         summary.departments().stream().filter(d -> d.waiting() > 0 || d.atCounter() > 0)
                 .forEach(d -> waiting.append(' ').append(d.id()).append('=').append(d.waiting()));
-        log.info("Demo: simulated {} | issued {} completed {} hand-overs {} absent {} | waiting:{}",
-                now.toLocalTime().withSecond(0).withNano(0), issued.get(), completed.get(), handedOver.get(),
-                absent.get(), waiting.length() == 0 ? " none" : waiting);
-    }
-
-    static LocalDate nextBusinessDay(LocalDate from) {
-        LocalDate d = from;
-        while (!ArrivalModel.isBusinessDay(d)) {
-            d = d.plusDays(1);
-        }
-        return d;
+        log.info("Demo: simulated {} {} | {} | waiting:{}", day, now.toLocalTime().withSecond(0).withNano(0), counts,
+                waiting.length() == 0 ? " none" : waiting);
     }
 
     /** Poisson draw by counting uniform products; fine for the small means of one tick. */
@@ -346,12 +367,59 @@ class DemoSimulator implements SmartLifecycle {
         return n;
     }
 
-    /** Real delay for a simulated duration, never below 50 ms so a fast demo does not spin. */
-    private long realMillis(double simulatedSeconds) {
-        return Math.max(50, Math.round(simulatedSeconds * 1000 / properties.speed()));
+    // ---------------------------------------------------------------- for the counter workers
+
+    boolean running() {
+        return running;
     }
 
-    private void guarded(String what, Runnable task) {
+    Actor actor() {
+        return actor;
+    }
+
+    Counts counts() {
+        return counts;
+    }
+
+    Map<String, Integer> typicalMinutes() {
+        return typicalMinutes;
+    }
+
+    ItineraryStep takeUnplanned(long visitId) {
+        return unplannedHandOvers.remove(visitId);
+    }
+
+    void forgetUnplanned(long visitId) {
+        unplannedHandOvers.remove(visitId);
+    }
+
+    /** The counter is no longer the simulator's: shutting down leaves it alone. */
+    void released(String counterId) {
+        heldCounters.remove(counterId);
+    }
+
+    void schedule(Runnable task, long delayMillis) {
+        if (!running) {
+            return;
+        }
+        try {
+            executor.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            // The executor is shutting down.
+        }
+    }
+
+    /** Real delay for a simulated duration, never below 50 ms so a fast demo does not spin. */
+    long realMillis(double simulatedSeconds) {
+        return Math.max(50, Math.round(simulatedSeconds * 1000 / clock.speed()));
+    }
+
+    /** How long a counter with no one to call waits before asking again. */
+    long idleMillis() {
+        return Math.max(MIN_IDLE_MILLIS, Math.min(3000, realMillis(20)));
+    }
+
+    void guarded(String what, Runnable task) {
         if (!running) {
             return;
         }
@@ -363,147 +431,12 @@ class DemoSimulator implements SmartLifecycle {
         }
     }
 
-    private void logProblemOnce(String operation, ProblemException e) {
+    void logProblemOnce(String operation, ProblemException e) {
         if (loggedProblems.add(operation + ":" + e.code())) {
             log.warn("Demo: {} refused ({}): {} (further refusals of this kind are logged at debug)",
                     operation, e.code(), e.getMessage());
         } else {
             log.debug("Demo: {} refused ({})", operation, e.code());
-        }
-    }
-
-    // ---------------------------------------------------------------- counters
-
-    /** One simulated staff member at one counter: call, (recall, absent), start, serve, complete. */
-    private final class CounterWorker {
-
-        private enum Phase { IDLE, CALLED, SERVING, RECALLING, GIVING_UP }
-
-        private final String counterId;
-        private Phase phase = Phase.IDLE;
-        private Ticket.Visit visit;
-        private boolean retired;
-
-        CounterWorker(String counterId) {
-            this.counterId = counterId;
-        }
-
-        void run() {
-            if (!running) {
-                return;
-            }
-            long delay;
-            try {
-                delay = step();
-            } catch (ProblemException e) {
-                // Someone else changed the visit (staff, the close of the day): start over from the counter.
-                logProblemOnce("counter " + phase, e);
-                phase = Phase.IDLE;
-                visit = null;
-                delay = realMillis(30);
-            } catch (RuntimeException e) {
-                log.warn("Demo: counter {} step failed: {}", counterId, e.toString());
-                delay = Math.max(1000, realMillis(30));
-            }
-            if (running && !retired) {
-                try {
-                    executor.schedule(this::run, delay, TimeUnit.MILLISECONDS);
-                } catch (java.util.concurrent.RejectedExecutionException stopping) {
-                    // The executor is shutting down.
-                }
-            }
-        }
-
-        private long step() {
-            ThreadLocalRandom random = ThreadLocalRandom.current();
-            switch (phase) {
-                case IDLE -> {
-                    Optional<Ticket.Visit> next;
-                    try {
-                        next = reception.callNext(counterId, actor);
-                    } catch (ProblemException e) {
-                        return recover(e);
-                    }
-                    if (next.isEmpty()) {
-                        return Math.min(3000, realMillis(20));
-                    }
-                    visit = next.get();
-                    if (random.nextDouble() < ABSENT_CHANCE) {
-                        phase = Phase.RECALLING;
-                        return realMillis(60);
-                    }
-                    phase = Phase.CALLED;
-                    return realMillis(random.nextDouble(20, 60));
-                }
-                case RECALLING -> {
-                    reception.recall(visit.id(), actor);
-                    phase = Phase.GIVING_UP;
-                    return realMillis(90);
-                }
-                case GIVING_UP -> {
-                    long visitId = reception.markAbsent(visit.id(), actor).id();
-                    absent.incrementAndGet();
-                    unplannedHandOvers.remove(visitId);
-                    if (random.nextDouble() < RETURN_CHANCE) {
-                        // Came back from the restroom within the grace period.
-                        executor.schedule(() -> guarded("return", () -> reception.returnToQueue(visitId, actor)),
-                                realMillis(random.nextDouble(120, 600)), TimeUnit.MILLISECONDS);
-                    }
-                    phase = Phase.IDLE;
-                    visit = null;
-                    return realMillis(15);
-                }
-                case CALLED -> {
-                    visit = reception.start(visit.id(), actor);
-                    phase = Phase.SERVING;
-                    return realMillis(serviceSeconds(visit, random));
-                }
-                case SERVING -> {
-                    ItineraryStep next = unplannedHandOvers.remove(visit.id());
-                    if (next != null) {
-                        reception.handOver(visit.id(), next, actor);
-                        handedOver.incrementAndGet();
-                    } else {
-                        reception.complete(visit.id(), actor);
-                    }
-                    completed.incrementAndGet();
-                    phase = Phase.IDLE;
-                    visit = null;
-                    return realMillis(random.nextDouble(10, 30));
-                }
-                default -> throw new IllegalStateException(phase.name());
-            }
-        }
-
-        /** The counter already has a visitor (an earlier run, or staff) or was closed: pick up from there. */
-        private long recover(ProblemException e) {
-            switch (e.code()) {
-                case "counter-busy" -> {
-                    Ticket.Visit current = reception.counterState(counterId).current();
-                    if (current != null) {
-                        visit = current;
-                        phase = current.status() == VisitStatus.SERVING ? Phase.SERVING : Phase.CALLED;
-                    }
-                    return realMillis(10);
-                }
-                case "counter-closed" -> {
-                    // Closed by someone else; if a staff member now sits there, the counter is theirs.
-                    retired = !takeCounter(counterId);
-                    return realMillis(60);
-                }
-                default -> {
-                    logProblemOnce("call", e);
-                    return Math.max(1000, realMillis(60));
-                }
-            }
-        }
-
-        /** Typical minutes of the booked procedures, spread log-normally (most a bit quicker, a few much longer). */
-        private double serviceSeconds(Ticket.Visit v, ThreadLocalRandom random) {
-            double minutes = VisitorMix.minutes(new ItineraryStep(v.departmentId(), v.procedureIds()), typicalMinutes);
-            double sigma = 0.4;
-            double factor = Math.exp(random.nextGaussian() * sigma - sigma * sigma / 2);
-            return Math.max(60, minutes * 60 * factor);
         }
     }
 }

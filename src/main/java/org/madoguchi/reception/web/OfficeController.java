@@ -2,13 +2,13 @@ package org.madoguchi.reception.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import org.madoguchi.platform.Actor;
 import org.madoguchi.platform.CurrentActor;
 import org.madoguchi.platform.ProblemException;
+import org.madoguchi.reception.BusinessClock;
 import org.madoguchi.reception.DayClosing;
 import org.madoguchi.reception.Floor;
 import org.madoguchi.reception.FloorDirectory;
@@ -34,10 +34,10 @@ class OfficeController {
     private final FloorDirectory floors;
     private final LiveEventHub hub;
     private final CurrentActor actor;
-    private final Clock clock;
+    private final BusinessClock clock;
 
     OfficeController(ReceptionService reception, FloorDirectory floors, LiveEventHub hub, CurrentActor actor,
-                     Clock clock) {
+                     BusinessClock clock) {
         this.reception = reception;
         this.floors = floors;
         this.hub = hub;

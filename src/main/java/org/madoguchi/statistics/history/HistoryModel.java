@@ -42,8 +42,8 @@ public final class HistoryModel {
             "kaigo", 13 * 60, "koki-korei", 11 * 60, "kokuho-nenkin", 12 * 60, "kosodate", 10 * 60);
 
     /** Share of the department's completed tickets handed over to another linked department. */
-    static final Map<String, Double> HAND_OVER_SHARE = Map.of("koseki-jumin", 0.06, "choju", 0.08, "kaigo", 0.06,
-            "koki-korei", 0.08, "kokuho-nenkin", 0.03, "kosodate", 0.03);
+    static final Map<String, Double> HAND_OVER_SHARE = DEPARTMENTS.stream()
+            .collect(java.util.stream.Collectors.toMap(d -> d, ItabashiPattern::handOverShare));
 
     /**
      * Where a hand-over goes, with weights: moving in leads from 戸籍住民課 to 国保年金課 (国保加入) or to
@@ -61,7 +61,7 @@ public final class HistoryModel {
 
     /** Of all tickets: cancelled before the call, and called but absent and dropped. */
     static final double CANCELLED_SHARE = 0.01;
-    static final double DROPPED_SHARE = 0.02;
+    static final double DROPPED_SHARE = ItabashiPattern.ABSENT_SHARE;
     /** Of the hand-overs: share that goes on to a third department. */
     static final double THIRD_STEP_SHARE = 0.15;
 

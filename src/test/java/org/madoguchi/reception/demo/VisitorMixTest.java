@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.madoguchi.platform.ItabashiPattern;
 import org.madoguchi.reception.ItineraryStep;
 
 class VisitorMixTest {
@@ -93,12 +94,26 @@ class VisitorMixTest {
     }
 
     @Test
+    void handOversFollowTheWardsSharePerDepartment() {
+        for (String first : mix.departments()) {
+            assertThat(mix.handOverChance(first)).as(first)
+                    .isCloseTo(ItabashiPattern.handOverShare(first), org.assertj.core.data.Offset.offset(0.005));
+        }
+        assertThat(mix.handOverChance("koseki-jumin")).isGreaterThan(0.05);
+        assertThat(mix.handOverChance("kazei")).isZero();
+    }
+
+    @Test
     void expectedWorkFollowsTypicalMinutes() {
-        Map<String, Double> work = mix.expectedWorkMinutes("kosodate", FLOOR.typicalMinutes());
-        // 45% 児童手当 (15), 35% 医療証 (10), 20% 現況届 (15).
-        assertThat(work).containsOnlyKeys("kosodate");
+        Map<String, Double> work = mix.expectedWorkMinutes("kosodate", FLOOR.typicalMinutes(), 0);
+        // 45% 児童手当 (15), 35% 医療証 (10), 20% 現況届 (15); a few go on to 国保年金課 (加入, 10).
+        assertThat(work).containsOnlyKeys("kosodate", "kokuho-nenkin");
         assertThat(work.get("kosodate")).isCloseTo(0.45 * 15 + 0.35 * 10 + 0.20 * 15, org.assertj.core.data.Offset.offset(1e-9));
-        Map<String, Double> koseki = mix.expectedWorkMinutes("koseki-jumin", FLOOR.typicalMinutes());
+        assertThat(work.get("kokuho-nenkin")).isCloseTo((0.45 * 0.02 + 0.35 * 0.06) * 10, org.assertj.core.data.Offset.offset(1e-9));
+        // A minute per visit for calling and walking up.
+        assertThat(mix.expectedWorkMinutes("kosodate", FLOOR.typicalMinutes(), 1).get("kosodate"))
+                .isCloseTo(work.get("kosodate") + 1, org.assertj.core.data.Offset.offset(1e-9));
+        Map<String, Double> koseki = mix.expectedWorkMinutes("koseki-jumin", FLOOR.typicalMinutes(), 0);
         assertThat(koseki).containsKeys("koseki-jumin", "kokuho-nenkin", "kosodate", "koki-korei", "kaigo");
         assertThat(koseki.get("koseki-jumin")).isGreaterThan(koseki.get("kokuho-nenkin") * 5);
     }
