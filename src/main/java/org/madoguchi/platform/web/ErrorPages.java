@@ -44,6 +44,10 @@ class ErrorPages implements ErrorController {
         return page;
     }
 
+    static String badRequestDetail() {
+        return detailOf(400);
+    }
+
     /** The same problem as a string, for Tomcat's own error reports (no Spring there). */
     static String problemJson(int status) {
         Map<String, Object> body = new LinkedHashMap<>();
