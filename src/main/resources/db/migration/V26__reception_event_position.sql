@@ -11,5 +11,5 @@ ALTER TABLE reception.event ADD COLUMN position bigint;
 UPDATE reception.event SET position = id;
 SELECT setval('reception.event_position', coalesce((SELECT max(id) FROM reception.event), 0) + 1, false);
 
-CREATE UNIQUE INDEX event_position ON reception.event (position);
+CREATE UNIQUE INDEX event_position_unique ON reception.event (position);
 CREATE INDEX event_office_position ON reception.event (office_id, position);
