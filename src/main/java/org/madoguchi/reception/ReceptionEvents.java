@@ -2,7 +2,6 @@ package org.madoguchi.reception;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -49,18 +48,40 @@ public class ReceptionEvents {
         // Only the listening thread uses it after this. The log's end now: what commits from here on is this
         // subscriber's, also when the listening connection is lost before it has delivered a single event.
         AtomicLong lastSeen = new AtomicLong(latestPosition());
-        notifications.subscribe(EventLog.CHANNEL, payload -> {
-            List<Long> ids = Arrays.stream(payload.split(",")).map(Long::valueOf).toList();
-            // In commit order: anything at or below the last position seen was delivered by a catch-up already.
-            List<LiveEvent> events = byIds(ids).stream().filter(e -> e.id() > lastSeen.get()).toList();
-            if (!events.isEmpty()) {
-                lastSeen.set(events.get(events.size() - 1).id());
-                listener.accept(events);
-            }
-        }, () -> {
+        notifications.subscribe(EventLog.CHANNEL, payload -> deliverAfter(lastSeen, listener, onResync), () -> {
             catchUp(lastSeen, listener);
             onResync.run();
         });
+    }
+
+    /**
+     * A commit was notified: everything committed after the last position seen is read, not only the notified ids.
+     * Notifications and positions share the commit order, so that is exactly this commit's events and any that an
+     * earlier read failed to get (the database went away just then); none is ever skipped for good.
+     */
+    private void deliverAfter(AtomicLong lastSeen, Consumer<List<LiveEvent>> listener, Runnable onResync) {
+        List<LiveEvent> events;
+        try {
+            events = after(lastSeen.get());
+        } catch (DataAccessException e) {
+            // Read again with the next notification, or the catch-up once the listening connection is back.
+            log.warn("Could not read the events of a commit; they follow with the next one: {}", e.toString());
+            return;
+        }
+        if (events.size() > CATCH_UP_LIMIT) {
+            lastSeen.set(latestPosition());
+            onResync.run();
+            return;
+        }
+        if (!events.isEmpty()) {
+            lastSeen.set(events.get(events.size() - 1).id());
+            listener.accept(events);
+        }
+    }
+
+    private List<LiveEvent> after(long position) {
+        return jdbc.sql(SELECT + " WHERE position > :after ORDER BY position LIMIT :limit")
+                .param("after", position).param("limit", CATCH_UP_LIMIT + 1).query(ReceptionEvents::liveEvent).list();
     }
 
     /** The highest position committed so far; 0 for an empty log (or when it cannot be read: then all is new). */
@@ -80,9 +101,7 @@ public class ReceptionEvents {
      */
     private void catchUp(AtomicLong lastSeen, Consumer<List<LiveEvent>> listener) {
         try {
-            List<LiveEvent> missed = jdbc.sql(SELECT + " WHERE position > :after ORDER BY position LIMIT :limit")
-                    .param("after", lastSeen.get()).param("limit", CATCH_UP_LIMIT + 1)
-                    .query(ReceptionEvents::liveEvent).list();
+            List<LiveEvent> missed = after(lastSeen.get());
             if (missed.isEmpty()) {
                 return;
             }

@@ -29,6 +29,12 @@ final class DatabaseUnavailable {
                     || t instanceof CannotCreateTransactionException || connectionLost(t)) {
                 return true;
             }
+            if (t instanceof TransactionSystemException && t.getCause() instanceof SQLException sql
+                    && sql.getSQLState() == null) {
+                // A commit or rollback refused by the pool's proxy ("Connection is closed", no SQLSTATE): the pool
+                // had already thrown the broken connection away when the statement before it failed.
+                return true;
+            }
             if (t instanceof TransactionSystemException tx && tx.getApplicationException() != null
                     && tx.getApplicationException() != t && causedBy(tx.getApplicationException())) {
                 return true;
