@@ -57,7 +57,7 @@ public class Chaos {
         POSTMASTER_KILL("SIGKILL of PostgreSQL's postmaster"),
         TERMINATE_BACKENDS("pg_terminate_backend of every application connection"),
         FULL_RESTART("SIGKILL of the application and the postmaster, then the application started again"),
-        POOL_EXHAUSTION("connection pool exhausted: requests held on a locked row, plus a burst");
+        POOL_EXHAUSTION("connection pool exhausted for 5 s: requests held on a locked row, plus a burst; recovery counted from the release");
 
         final String description;
 
@@ -226,7 +226,15 @@ public class Chaos {
                 Thread.sleep(300);
                 burst = new Thread(Chaos::burst, "burst");
                 burst.start();
-                holder.join();
+                // A full pool is not an outage: health must stay UP all the while.
+                while (holder.isAlive()) {
+                    if (!healthy()) {
+                        unexpected("health not UP while the pool was exhausted");
+                    }
+                    holder.join(250);
+                }
+                // The fault lasts as long as the lock is held; recovery counts from its release.
+                start = System.nanoTime();
             }
         }
         // Recovered: health UP, and an operation acknowledged after the fault was injected.
