@@ -17,11 +17,18 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Writes the reception event log and, just before the transaction commits, one notification carrying the
  * new event ids; PostgreSQL delivers it to every node only if the transaction commits.
+ *
+ * <p>As the very last statements before the commit the transaction's events get their <em>position</em>, under a
+ * transaction-scoped advisory lock held until the commit is complete: positions grow in the order in which
+ * transactions commit, ids only in the order of inserts. Live streams and their catch-up go by position.
  */
 @Component
 class EventLog {
 
     static final String CHANNEL = "reception_events";
+    /** The advisory lock (two-key form, apart from the one-key idempotency locks) that orders event commits. */
+    private static final int LOCK_NAMESPACE = 0x6d64_6763;
+    private static final int LOCK_POSITION = 1;
     /** NOTIFY payloads are limited to 8000 bytes; ids are sent in chunks well below that. */
     private static final int MAX_PAYLOAD = 7000;
 
@@ -58,25 +65,31 @@ class EventLog {
                 .param("to", e.to() == null ? null : e.to().name())
                 .param("detail", e.detailJson())
                 .query(Long.class).single();
-        pendingIds().add(id);
+        Pending pending = pending();
+        pending.toNotify.add(id);
+        pending.all.add(id);
         return id;
     }
 
-    @SuppressWarnings("unchecked")
-    private List<Long> pendingIds() {
+    /** This transaction's event ids: those still to be notified, and all of them (for their positions). */
+    private record Pending(List<Long> toNotify, List<Long> all) {
+    }
+
+    private Pending pending() {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             throw new IllegalStateException("reception events are written inside a transaction");
         }
         Object existing = TransactionSynchronizationManager.getResource(this);
         if (existing != null) {
-            return (List<Long>) existing;
+            return (Pending) existing;
         }
-        List<Long> ids = new ArrayList<>();
-        TransactionSynchronizationManager.bindResource(this, ids);
+        Pending pending = new Pending(new ArrayList<>(), new ArrayList<>());
+        TransactionSynchronizationManager.bindResource(this, pending);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void beforeCommit(boolean readOnly) {
                 sendPending();
+                assignPositions(pending.all());
             }
 
             @Override
@@ -84,21 +97,37 @@ class EventLog {
                 TransactionSynchronizationManager.unbindResourceIfPossible(EventLog.this);
             }
         });
-        return ids;
+        return pending;
     }
 
     /**
      * Sends the notifications for the events recorded so far in this transaction. PostgreSQL still delivers
      * them only at commit; calling this early just moves the round trip to where no lock is held.
      */
-    @SuppressWarnings("unchecked")
     void sendPending() {
         Object bound = TransactionSynchronizationManager.getResource(this);
-        if (bound instanceof List<?> list && !list.isEmpty()) {
-            List<Long> ids = (List<Long>) list;
-            sendChunks(ids);
-            ids.clear();
+        if (bound instanceof Pending pending && !pending.toNotify().isEmpty()) {
+            sendChunks(pending.toNotify());
+            pending.toNotify().clear();
         }
+    }
+
+    /**
+     * Positions in commit order: the lock is taken after everything else the transaction did and is released only
+     * once its commit is visible, so a transaction that gets a higher position commits after every lower one.
+     */
+    private void assignPositions(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.sql("SELECT pg_advisory_xact_lock(:ns, :key)").param("ns", LOCK_NAMESPACE).param("key", LOCK_POSITION)
+                .query((rs, n) -> 1).list();
+        jdbc.sql("""
+                        UPDATE reception.event e SET position = n.position
+                        FROM (SELECT o.id, nextval('reception.event_position') AS position
+                              FROM (SELECT id FROM reception.event WHERE id IN (:ids) ORDER BY id) o) n
+                        WHERE e.id = n.id""")
+                .param("ids", ids).update();
     }
 
     private void sendChunks(List<Long> ids) {

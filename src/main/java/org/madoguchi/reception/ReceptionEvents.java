@@ -2,10 +2,7 @@ package org.madoguchi.reception;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.madoguchi.platform.ClusterNotifications;
@@ -18,6 +15,10 @@ import org.springframework.stereotype.Service;
 /**
  * Committed reception events for live subscribers. Every node learns of each commit through one database
  * notification with the new event ids and reads those events once, whatever the number of viewers.
+ *
+ * <p>Events are handed out and caught up by their position in commit order ({@link LiveEvent#id()}, see
+ * {@code EventLog}): notifications arrive in commit order too, so what a subscriber has seen is always everything up
+ * to one position, and "after position p" never skips an event that committed late.
  */
 @Service
 public class ReceptionEvents {
@@ -27,7 +28,7 @@ public class ReceptionEvents {
     private static final int CATCH_UP_LIMIT = 1000;
 
     private static final String SELECT = """
-            SELECT id, occurred_at, type, office_id, department_id, ticket_number, counter_id, to_status
+            SELECT position, occurred_at, type, office_id, department_id, ticket_number, counter_id, to_status
             FROM reception.event""";
 
     private final JdbcClient jdbc;
@@ -44,62 +45,90 @@ public class ReceptionEvents {
      * are not too many), so that open streams carry them too; {@code onResync} follows in any case.
      */
     public void subscribe(Consumer<List<LiveEvent>> listener, Runnable onResync) {
-        // Only the listening thread calls these two, one after the other.
-        AtomicLong lastSeen = new AtomicLong();
-        // Caught up already: a transaction that committed just after listening began is both read and notified.
-        Set<Long> caughtUp = new HashSet<>();
-        notifications.subscribe(EventLog.CHANNEL, payload -> {
-            List<Long> ids = Arrays.stream(payload.split(",")).map(Long::valueOf).filter(id -> !caughtUp.remove(id))
-                    .toList();
-            List<LiveEvent> events = byIds(ids);
-            events.forEach(e -> lastSeen.accumulateAndGet(e.id(), Math::max));
-            if (!events.isEmpty()) {
-                listener.accept(events);
-            }
-        }, () -> {
-            caughtUp.clear();
-            catchUp(lastSeen, listener).forEach(e -> caughtUp.add(e.id()));
+        // Only the listening thread uses it after this. The log's end now: what commits from here on is this
+        // subscriber's, also when the listening connection is lost before it has delivered a single event.
+        AtomicLong lastSeen = new AtomicLong(latestPosition());
+        notifications.subscribe(EventLog.CHANNEL, payload -> deliverAfter(lastSeen, listener, onResync), () -> {
+            catchUp(lastSeen, listener);
             onResync.run();
         });
     }
 
     /**
-     * The listening connection is back (it listens again before this runs, so nothing committed from now on is
-     * missed): what was committed after the last event seen is read once. A node that saw none yet, or a gap larger
-     * than a screen would replay, is left to the resync.
+     * A commit was notified: everything committed after the last position seen is read, not only the notified ids.
+     * Notifications and positions share the commit order, so that is exactly this commit's events and any that an
+     * earlier read failed to get (the database went away just then); none is ever skipped for good.
      */
-    private List<LiveEvent> catchUp(AtomicLong lastSeen, Consumer<List<LiveEvent>> listener) {
-        long after = lastSeen.get();
-        if (after == 0) {
-            return List.of();
-        }
+    private void deliverAfter(AtomicLong lastSeen, Consumer<List<LiveEvent>> listener, Runnable onResync) {
+        List<LiveEvent> events;
         try {
-            List<LiveEvent> missed = jdbc.sql(SELECT + " WHERE id > :after ORDER BY id LIMIT :limit")
-                    .param("after", after).param("limit", CATCH_UP_LIMIT + 1).query(ReceptionEvents::liveEvent).list();
-            if (missed.isEmpty() || missed.size() > CATCH_UP_LIMIT) {
-                return List.of();
-            }
-            lastSeen.accumulateAndGet(missed.get(missed.size() - 1).id(), Math::max);
-            listener.accept(missed);
-            return missed;
+            events = after(lastSeen.get());
         } catch (DataAccessException e) {
-            log.warn("Could not read the events committed while the notification connection was lost: {}", e.toString());
-            return List.of();
+            // Read again with the next notification, or the catch-up once the listening connection is back.
+            log.warn("Could not read the events of a commit; they follow with the next one: {}", e.toString());
+            return;
+        }
+        if (events.size() > CATCH_UP_LIMIT) {
+            lastSeen.set(latestPosition());
+            onResync.run();
+            return;
+        }
+        if (!events.isEmpty()) {
+            lastSeen.set(events.get(events.size() - 1).id());
+            listener.accept(events);
         }
     }
 
+    private List<LiveEvent> after(long position) {
+        return jdbc.sql(SELECT + " WHERE position > :after ORDER BY position LIMIT :limit")
+                .param("after", position).param("limit", CATCH_UP_LIMIT + 1).query(ReceptionEvents::liveEvent).list();
+    }
+
+    /** The highest position committed so far; 0 for an empty log (or when it cannot be read: then all is new). */
+    private long latestPosition() {
+        try {
+            return jdbc.sql("SELECT coalesce(max(position), 0) FROM reception.event").query(Long.class).single();
+        } catch (DataAccessException e) {
+            log.warn("Could not read the end of the event log: {}", e.toString());
+            return 0;
+        }
+    }
+
+    /**
+     * The listening connection is back (it listens again before this runs, so nothing committed from now on is
+     * missed): what was committed after the last event seen is read once. A gap larger than a screen would replay
+     * is left to the resync.
+     */
+    private void catchUp(AtomicLong lastSeen, Consumer<List<LiveEvent>> listener) {
+        try {
+            List<LiveEvent> missed = after(lastSeen.get());
+            if (missed.isEmpty()) {
+                return;
+            }
+            if (missed.size() > CATCH_UP_LIMIT) {
+                lastSeen.set(latestPosition());
+                return;
+            }
+            lastSeen.set(missed.get(missed.size() - 1).id());
+            listener.accept(missed);
+        } catch (DataAccessException e) {
+            log.warn("Could not read the events committed while the notification connection was lost: {}", e.toString());
+        }
+    }
+
+    /** The events with these row ids (as notified), in commit order. */
     public List<LiveEvent> byIds(List<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(SELECT + " WHERE id IN (:ids) ORDER BY id").param("ids", ids)
+        return jdbc.sql(SELECT + " WHERE id IN (:ids) ORDER BY position").param("ids", ids)
                 .query(ReceptionEvents::liveEvent).list();
     }
 
-    /** Events of an office after {@code afterId}, oldest first, for a subscriber catching up. */
-    public List<LiveEvent> since(String officeId, long afterId, int limit) {
-        return jdbc.sql(SELECT + " WHERE office_id = :o AND id > :after ORDER BY id LIMIT :limit")
-                .param("o", officeId).param("after", afterId).param("limit", limit)
+    /** Events of an office after position {@code after}, in commit order, for a subscriber catching up. */
+    public List<LiveEvent> since(String officeId, long after, int limit) {
+        return jdbc.sql(SELECT + " WHERE office_id = :o AND position > :after ORDER BY position LIMIT :limit")
+                .param("o", officeId).param("after", after).param("limit", limit)
                 .query(ReceptionEvents::liveEvent).list();
     }
 
@@ -107,7 +136,7 @@ public class ReceptionEvents {
         int number = rs.getInt("ticket_number");
         Integer ticketNumber = rs.wasNull() ? null : number;
         String to = rs.getString("to_status");
-        return new LiveEvent(rs.getLong("id"), ReceptionService.instant(rs, "occurred_at"),
+        return new LiveEvent(rs.getLong("position"), ReceptionService.instant(rs, "occurred_at"),
                 EventType.valueOf(rs.getString("type")), rs.getString("office_id"), rs.getString("department_id"),
                 ticketNumber, rs.getString("counter_id"), to == null ? null : VisitStatus.valueOf(to));
     }

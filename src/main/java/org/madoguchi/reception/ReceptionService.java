@@ -920,7 +920,7 @@ public class ReceptionService {
                             c.labelEn(), instant(rs, "called_at"), rs.getInt(5)));
                 })
                 .list();
-        long lastEventId = jdbc.sql("SELECT coalesce(max(id), 0) FROM reception.event WHERE office_id = :o")
+        long lastEventId = jdbc.sql("SELECT coalesce(max(position), 0) FROM reception.event WHERE office_id = :o")
                 .param("o", officeId).query(Long.class).single();
         Instant now = clock.instant();
         List<OfficeSummary.Department> departments = new ArrayList<>();

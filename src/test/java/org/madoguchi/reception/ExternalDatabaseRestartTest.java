@@ -40,8 +40,8 @@ class ExternalDatabaseRestartTest {
 
     @Test
     void theApplicationRecoversByItselfWhenItsExternalDatabaseRestarts(@TempDir Path dir) throws Exception {
-        // Durable as in production: the postmaster is killed right after a ticket is acknowledged, and without
-        // synchronous commit its WAL could still be in shared memory, taking the ticket and its number with it.
+        // Durable like a real server: with synchronous_commit off a killed server forgets the last acknowledged
+        // commits (and numbering would rightly start again below them).
         EmbeddedDatabaseProperties server = new EmbeddedDatabaseProperties(dir.resolve("pg").toString(), freePort(),
                 true, 40);
         EmbeddedDatabase database = EmbeddedDatabaseConfiguration.start(server);

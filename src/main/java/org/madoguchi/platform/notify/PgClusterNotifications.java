@@ -14,6 +14,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -87,6 +88,16 @@ class PgClusterNotifications implements ClusterNotifications, SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    /**
+     * Below the web server's: listening starts before requests are served and stops only after the web server has
+     * stopped, so that what requests in flight commit during a graceful shutdown still reaches this node's
+     * subscribers (the call-notification mails, the public status), instead of being missed for good.
+     */
+    @Override
+    public int getPhase() {
+        return WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE - 1;
     }
 
     private void listenLoop() {

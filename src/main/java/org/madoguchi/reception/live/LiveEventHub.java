@@ -1,7 +1,7 @@
 package org.madoguchi.reception.live;
 
 import java.io.IOException;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -88,17 +88,26 @@ public class LiveEventHub implements DisposableBean, OpenStreams {
         emitter.onCompletion(() -> remove(subscriber));
         emitter.onTimeout(() -> remove(subscriber));
         emitter.onError(e -> remove(subscriber));
-        // Register first, then replay: an event committed in between is queued and de-duplicated by id.
-        subscribers.add(subscriber);
-        if (lastEventId != null) {
-            List<LiveEvent> missed = events.since(officeId, lastEventId, CATCH_UP_LIMIT + 1);
-            if (missed.size() > CATCH_UP_LIMIT) {
-                subscriber.offerResync();
-            } else {
-                missed.stream().filter(subscriber::wants).forEach(subscriber::offer);
+        try {
+            // Register first, then replay: what commits meanwhile is held back until the replay is out.
+            if (lastEventId != null) {
+                subscriber.beginReplay(lastEventId);
             }
-        } else {
-            subscriber.offerHello();
+            subscribers.add(subscriber);
+            if (lastEventId != null) {
+                List<LiveEvent> missed = events.since(officeId, lastEventId, CATCH_UP_LIMIT + 1);
+                if (missed.size() > CATCH_UP_LIMIT) {
+                    subscriber.endReplay(List.of(), true);
+                } else {
+                    subscriber.endReplay(missed.stream().filter(subscriber::wants).toList(), false);
+                }
+            } else {
+                subscriber.offerHello();
+            }
+        } catch (RuntimeException e) {
+            // No stream is opened (the database went away just now, say): the holder's slot is given back.
+            remove(subscriber);
+            throw e;
         }
         schedule(subscriber);
         return emitter;
@@ -234,8 +243,13 @@ public class LiveEventHub implements DisposableBean, OpenStreams {
         final Queue<SseEmitter.SseEventBuilder> queue = new ConcurrentLinkedQueue<>();
         final AtomicInteger backlog = new AtomicInteger();
         final AtomicBoolean draining = new AtomicBoolean();
-        /** Recently offered ids: replay and live delivery may overlap. */
-        private final Set<Long> recent = new LinkedHashSet<>();
+        /**
+         * The position of the last event offered: events arrive in commit order (live) or are replayed in it, so one
+         * number de-duplicates where replay and live delivery overlap, and nothing goes out of order.
+         */
+        private long lastPosition = -1;
+        /** Live events that arrived while the replay was being read, sent after it. */
+        private List<LiveEvent> heldBack;
 
         Subscriber(String officeId, String departmentId, String holder, SseEmitter emitter) {
             this.officeId = officeId;
@@ -249,17 +263,31 @@ public class LiveEventHub implements DisposableBean, OpenStreams {
                     && (departmentId == null || e.departmentId() == null || departmentId.equals(e.departmentId()));
         }
 
-        void offer(LiveEvent e) {
-            synchronized (recent) {
-                if (!recent.add(e.id())) {
-                    return;
-                }
-                if (recent.size() > 2 * CATCH_UP_LIMIT) {
-                    var it = recent.iterator();
-                    it.next();
-                    it.remove();
-                }
+        synchronized void beginReplay(long after) {
+            lastPosition = after;
+            heldBack = new ArrayList<>();
+        }
+
+        /** Sends the replay, or a resync when it was too long, then what arrived live meanwhile. */
+        synchronized void endReplay(List<LiveEvent> missed, boolean tooMany) {
+            List<LiveEvent> live = heldBack;
+            heldBack = null;
+            if (tooMany) {
+                offerResync();
             }
+            missed.forEach(this::offer);
+            live.forEach(this::offer);
+        }
+
+        synchronized void offer(LiveEvent e) {
+            if (heldBack != null) {
+                heldBack.add(e);
+                return;
+            }
+            if (e.id() <= lastPosition) {
+                return;
+            }
+            lastPosition = e.id();
             add(SseEmitter.event().id(Long.toString(e.id())).name(e.type().name().toLowerCase())
                     .data(e, MediaType.APPLICATION_JSON));
         }
