@@ -12,7 +12,9 @@ import org.madoguchi.reception.BusinessClock;
 import org.madoguchi.reception.DayClosing;
 import org.madoguchi.reception.Floor;
 import org.madoguchi.reception.FloorDirectory;
+import org.madoguchi.reception.OfficeHours;
 import org.madoguchi.reception.OfficeSummary;
+import org.madoguchi.reception.OpeningState;
 import org.madoguchi.reception.QueueEntry;
 import org.madoguchi.reception.ReceptionService;
 import org.madoguchi.reception.live.LiveEventHub;
@@ -35,9 +37,11 @@ class OfficeController {
     private final LiveEventHub hub;
     private final CurrentActor actor;
     private final BusinessClock clock;
+    private final OfficeHours hours;
 
     OfficeController(ReceptionService reception, FloorDirectory floors, LiveEventHub hub, CurrentActor actor,
-                     BusinessClock clock) {
+                     BusinessClock clock, OfficeHours hours) {
+        this.hours = hours;
         this.reception = reception;
         this.floors = floors;
         this.hub = hub;
@@ -60,6 +64,13 @@ class OfficeController {
     @Operation(summary = "Waiting counts and numbers being called, per department (public)")
     OfficeSummary summary(@PathVariable String officeId) {
         return reception.summary(officeId);
+    }
+
+    @GetMapping("/api/v1/offices/{officeId}/opening")
+    @Operation(summary = "Whether the office accepts visitors now; if not, why (closed for today, before opening, "
+            + "weekend or holiday, year-end) and when it opens next (public)")
+    OpeningState opening(@PathVariable String officeId) {
+        return hours.now(officeId);
     }
 
     @GetMapping(path = "/api/v1/offices/{officeId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
