@@ -15,9 +15,11 @@ import org.madoguchi.reception.FloorDirectory;
 import org.madoguchi.reception.OfficeHours;
 import org.madoguchi.reception.OfficeSummary;
 import org.madoguchi.reception.OpeningState;
+import org.madoguchi.reception.OpeningText;
 import org.madoguchi.reception.QueueEntry;
 import org.madoguchi.reception.ReceptionService;
 import org.madoguchi.reception.live.LiveEventHub;
+import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,10 +40,12 @@ class OfficeController {
     private final CurrentActor actor;
     private final BusinessClock clock;
     private final OfficeHours hours;
+    private final MessageSource messages;
 
     OfficeController(ReceptionService reception, FloorDirectory floors, LiveEventHub hub, CurrentActor actor,
-                     BusinessClock clock, OfficeHours hours) {
+                     BusinessClock clock, OfficeHours hours, MessageSource messages) {
         this.hours = hours;
+        this.messages = messages;
         this.reception = reception;
         this.floors = floors;
         this.hub = hub;
@@ -71,6 +75,12 @@ class OfficeController {
             + "weekend or holiday, year-end) and when it opens next (public)")
     OpeningState opening(@PathVariable String officeId) {
         return hours.now(officeId);
+    }
+
+    @GetMapping("/api/v1/offices/{officeId}/opening/notice")
+    @Operation(summary = "The opening state as a screen says it, in the request's language (public)")
+    OpeningText.Notice openingNotice(@PathVariable String officeId, java.util.Locale locale) {
+        return OpeningText.of(hours.now(officeId), messages, locale);
     }
 
     @GetMapping(path = "/api/v1/offices/{officeId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

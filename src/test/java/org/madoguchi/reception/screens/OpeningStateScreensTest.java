@@ -32,6 +32,8 @@ class OpeningStateScreensTest {
     private static SettableClock clock;
     private static TestApp app;
     private static Browser browser;
+    /** The display board at a wall TV's size. */
+    private static Browser wall;
 
     @BeforeAll
     static void start() {
@@ -42,12 +44,17 @@ class OpeningStateScreensTest {
                 "madoguchi.liveinfo.refresh", "PT1S"), clock);
         browser = new Browser(1080, 1920);
         browser.signIn(app, "admin", TestApp.ADMIN_PASSWORD);
+        wall = new Browser(1920, 1080);
+        wall.signIn(app, "admin", TestApp.ADMIN_PASSWORD);
     }
 
     @AfterAll
     static void stop() {
         if (browser != null) {
             browser.close();
+        }
+        if (wall != null) {
+            wall.close();
         }
         if (app != null) {
             app.close();
@@ -68,8 +75,8 @@ class OpeningStateScreensTest {
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
         browser.screenshot("opening-kiosk-after-closing");
         board("本日の受付は終了しました", "Reception is closed for today");
-        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
-        browser.screenshot("opening-board-after-closing");
+        assertThat(wall.seriousAccessibilityViolations()).isEmpty();
+        wall.screenshot("opening-board-after-closing");
         assertThat(publicStatus("en", "Reception is closed for today")).contains("Tuesday, December 8 at 8:30")
                 .doesNotContain("Quiet").doesNotContain("No wait");
         kioskIsClosed("zh", "今天的受理已经结束", "12月8日");
@@ -105,7 +112,7 @@ class OpeningStateScreensTest {
         browser.screenshot("opening-public-status-year-end");
         kioskIsClosed("ja", "年末年始", "1月4日（月）");
         board("年末年始", "New Year holidays");
-        browser.screenshot("opening-board-year-end");
+        wall.screenshot("opening-board-year-end");
 
         clock.set(LocalDateTime.of(2027, 1, 11, 9, 0));
         assertThat(phase()).isEqualTo("CLOSED_DAY");
@@ -142,8 +149,8 @@ class OpeningStateScreensTest {
     }
 
     private static void board(String headline, String english) {
-        browser.driver().get(app.url("/board?office=honcho&lang=ja"));
-        WebElement notice = browser.await(d -> d.findElement(By.id("opening")));
+        wall.driver().get(app.url("/board?office=honcho&lang=ja"));
+        WebElement notice = wall.await(d -> d.findElement(By.id("opening")));
         assertThat(notice.isDisplayed()).isTrue();
         assertThat(notice.getText()).contains(headline).contains(english).contains("8:30");
     }
