@@ -77,6 +77,10 @@ class OpeningStateScreensTest {
         board("本日の受付は終了しました", "Reception is closed for today");
         assertThat(wall.seriousAccessibilityViolations()).isEmpty();
         wall.screenshot("opening-board-after-closing");
+        staffNotice(browser, "/floor?office=honcho&lang=ja", "本日の受付は終了しました");
+        staffNotice(browser, "/console/honcho-1", "本日の受付は終了しました");
+        staffNotice(browser, "/live/honcho/forecast?lang=ja", "次の受付は 12月8日（火） 8:30 からです。");
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
         assertThat(publicStatus("en", "Reception is closed for today")).contains("Tuesday, December 8 at 8:30")
                 .doesNotContain("Quiet").doesNotContain("No wait");
         kioskIsClosed("zh", "今天的受理已经结束", "12月8日");
@@ -88,12 +92,16 @@ class OpeningStateScreensTest {
         assertThat(phase()).isEqualTo("BEFORE_OPENING");
         assertThat(publicStatus("ja", "ただいま受付開始前です")).contains("本日は 8:30 から受付を始めます。")
                 .doesNotContain("空いています").doesNotContain("待ち時間なし");
+        // A console in use is not reloaded: its notice is rewritten in place when the office opens.
+        staffNotice(wall, "/console/honcho-1", "ただいま受付開始前です");
         kioskIsClosed("ja", "ただいま受付開始前です", "本日は 8:30 から受付を始めます。");
         clock.set(LocalDateTime.of(2026, 12, 8, 8, 30));
         new WebDriverWait(browser.driver(), Duration.ofSeconds(50))
                 .ignoring(StaleElementReferenceException.class).until(d -> d.findElements(By.cssSelector("button.dept"))
                 .stream().anyMatch(WebElement::isDisplayed));
         assertThat(browser.driver().findElement(By.id("kiosk")).isDisplayed()).isTrue();
+        new WebDriverWait(wall.driver(), Duration.ofSeconds(50)).until(d -> !d.findElement(By.id("opening")).isDisplayed());
+        assertThat(wall.driver().getCurrentUrl()).endsWith("/console/honcho-1");
         // Open again: the figures read as usual (nobody waits yet on this fresh day).
         assertThat(publicStatus("ja", "空いています")).doesNotContain("ただいま受付開始前です").doesNotContain("受付時間外");
 
@@ -129,7 +137,9 @@ class OpeningStateScreensTest {
 
     /** The public status page's text once it shows {@code headline} (the status is rebuilt each second). */
     private static String publicStatus(String lang, String headline) {
+        // The page may be drawn from the status of a moment ago and then reload itself into the new state.
         WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(15));
+        wait.ignoring(StaleElementReferenceException.class);
         return wait.until(d -> {
             d.get(app.url("/live/honcho?lang=" + lang));
             String text = d.findElement(By.tagName("body")).getText();
@@ -146,6 +156,13 @@ class OpeningStateScreensTest {
         assertThat(browser.driver().findElements(By.cssSelector("button.dept"))).noneMatch(WebElement::isDisplayed);
         assertThat(browser.driver().findElement(By.id("issue")).isDisplayed()).isFalse();
         assertThat(browser.driver().findElement(By.id("retry")).isDisplayed()).isFalse();
+    }
+
+    private static void staffNotice(Browser on, String path, String text) {
+        on.driver().get(app.url(path));
+        WebElement notice = on.driver().findElement(By.id("opening"));
+        assertThat(notice.isDisplayed()).as(path).isTrue();
+        assertThat(notice.getText()).as(path).contains(text);
     }
 
     private static void board(String headline, String english) {
