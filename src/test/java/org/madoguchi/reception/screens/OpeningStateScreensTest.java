@@ -65,11 +65,11 @@ class OpeningStateScreensTest {
     void everyPublicAndFloorScreenShowsTheClosedStatesUpFrontAndTheKioskOpensByItself() {
         // Monday 7 December 2026, 18:00: the day's reception is over; Tuesday is the next opening day.
         clock.set(LocalDateTime.of(2026, 12, 7, 18, 0));
-        assertThat(phase()).isEqualTo("CLOSED_FOR_TODAY");
         String status = publicStatus("ja", "本日の受付は終了しました");
         assertThat(status).contains("次の受付は 12月8日（火） 8:30 からです。").contains("8:30〜17:15")
                 .doesNotContain("空いています").doesNotContain("待ち時間なし").contains("受付時間外");
         browser.screenshot("opening-public-status-after-closing");
+        assertThat(phase()).isEqualTo("CLOSED_FOR_TODAY");
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
         kioskIsClosed("ja", "本日の受付は終了しました", "次の受付は 12月8日（火） 8:30 からです。");
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
