@@ -125,6 +125,8 @@
   }
 
   async function send(request) {
+    // Closed (the opening notice is shown instead): a code read now issues nothing.
+    if (root.hidden) return;
     pending = request;
     offline.hidden = true;
     if (waiting.isDown()) {

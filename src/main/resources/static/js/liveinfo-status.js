@@ -73,14 +73,18 @@
     if (status.version < version) return;
     version = status.version;
     setPaused(!!status.updatesPaused);
+    // The office opened or closed since the page was drawn: the page is drawn again in its new state.
+    if (status.opening && status.opening.phase !== d.openingPhase) { window.location.reload(); return; }
+    const open = !status.opening || status.opening.phase === 'OPEN';
     status.departments.forEach(function (dep) {
       const row = main.querySelector('li[data-dept="' + dep.id + '"]');
       if (!row) return;
-      row.dataset.congestion = dep.congestion;
-      row.querySelector('[data-field=congestion]').textContent = d['congestion' + dep.congestion.charAt(0) + dep.congestion.slice(1).toLowerCase()];
+      row.dataset.congestion = open ? dep.congestion : 'CLOSED';
+      row.querySelector('[data-field=congestion]').textContent = open
+        ? d['congestion' + dep.congestion.charAt(0) + dep.congestion.slice(1).toLowerCase()] : d.outOfHours;
       row.querySelector('[data-field=waiting]').textContent = fmt(d.peopleFormat, dep.waiting);
-      row.querySelector('[data-field=wait]').textContent =
-        dep.waitMinutes === 0 ? d.minutesNone : fmt(d.minutesFormat, dep.waitMinutes);
+      row.querySelector('[data-field=wait]').textContent = !open ? d.outOfHours
+        : dep.waitMinutes === 0 ? d.minutesNone : fmt(d.minutesFormat, dep.waitMinutes);
       renderCalls(row.querySelector('[data-field=calling]'), dep.calling);
     });
     const asOf = document.getElementById('as-of');

@@ -84,6 +84,9 @@ public final class TestApp {
         properties.put("server.port", "0");
         properties.put("madoguchi.admin.initial-password", INITIAL_ADMIN_PASSWORD);
         properties.put("madoguchi.reception.auto-close-day", "false");
+        // Tests run at any wall-clock time (nights, weekends): screens ignore the office hours unless a test that
+        // sets its own clock turns them on (OpeningStateScreensTest).
+        properties.put("madoguchi.reception.opening-hours", "false");
         // Several instances run in one JVM (and a developer's own may be running): no fixed ports.
         properties.put("madoguchi.liveinfo.stream-port", "0");
         properties.put("spring.main.banner-mode", "off");

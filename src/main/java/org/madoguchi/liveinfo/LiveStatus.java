@@ -20,6 +20,7 @@ import org.madoguchi.reception.BusinessClock;
 import org.madoguchi.reception.Floor;
 import org.madoguchi.reception.FloorDirectory;
 import org.madoguchi.reception.LiveEvent;
+import org.madoguchi.reception.OfficeHours;
 import org.madoguchi.reception.OfficeSummary;
 import org.madoguchi.reception.ReceptionEvents;
 import org.madoguchi.reception.ReceptionService;
@@ -53,6 +54,7 @@ public class LiveStatus implements DisposableBean {
     private final JsonMapper json;
     private final BusinessClock clock;
     private final DatabaseOutages outages;
+    private final OfficeHours hours;
     private final Map<String, Snapshot> cache = new ConcurrentHashMap<>();
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean rebuildScheduled = new AtomicBoolean();
@@ -65,7 +67,8 @@ public class LiveStatus implements DisposableBean {
     private volatile long lastRebuildNanos = System.nanoTime() - Long.MAX_VALUE / 4;
 
     LiveStatus(ReceptionService reception, FloorDirectory floors, ReceptionEvents events, LiveInfoProperties properties,
-               JsonMapper json, BusinessClock clock, DatabaseOutages outages) {
+               JsonMapper json, BusinessClock clock, DatabaseOutages outages, OfficeHours hours) {
+        this.hours = hours;
         this.reception = reception;
         this.floors = floors;
         this.properties = properties;
@@ -184,7 +187,7 @@ public class LiveStatus implements DisposableBean {
                             c.counterLabelEn(), counterNumber(c.counterLabelJa()), c.calledAt())).toList()));
         }
         OfficeStatus status = new OfficeStatus(officeId, floor.office().nameJa(), floor.office().nameEn(),
-                clock.instant(), summary.lastEventId(), departments, !outages.databaseAvailable());
+                clock.instant(), summary.lastEventId(), departments, !outages.databaseAvailable(), hours.now(officeId));
         return new Snapshot(status, json.writeValueAsString(status));
     }
 

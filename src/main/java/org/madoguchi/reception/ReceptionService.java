@@ -255,6 +255,11 @@ public class ReceptionService {
                 .param("o", officeId).param("d", date).query(Long.class).single() > 0;
     }
 
+    /** Whether the office's service day was closed (by staff, the automatic closing or the demo). */
+    public boolean isDayClosed(String officeId, LocalDate date) {
+        return dayClosed(officeId, date);
+    }
+
     private boolean dayClosed(String officeId, LocalDate date) {
         return jdbc.sql("SELECT count(*) FROM reception.day_closing WHERE office_id = :o AND service_date = :d")
                 .param("o", officeId).param("d", date).query(Long.class).single() > 0;

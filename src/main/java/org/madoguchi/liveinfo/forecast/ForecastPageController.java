@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.madoguchi.reception.Floor;
+import org.madoguchi.reception.OfficeHours;
+import org.madoguchi.reception.OpeningText;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,9 +28,11 @@ class ForecastPageController {
 
     private final ForecastService forecasts;
     private final MessageSource messages;
+    private final OfficeHours hours;
 
-    ForecastPageController(ForecastService forecasts, MessageSource messages) {
+    ForecastPageController(ForecastService forecasts, MessageSource messages, OfficeHours hours) {
         this.forecasts = forecasts;
+        this.hours = hours;
         this.messages = messages;
     }
 
@@ -48,6 +52,8 @@ class ForecastPageController {
         boolean ja = "ja".equals(locale.getLanguage());
 
         model.addAttribute("forecast", forecast);
+        // Today's state first: a calendar read after closing must not suggest the counters are open now.
+        model.addAttribute("opening", OpeningText.of(hours.now(floor.office().id()), messages, locale));
         model.addAttribute("floor", floor);
         model.addAttribute("ja", ja);
         model.addAttribute("departmentName", ja ? dept.nameJa() : dept.nameEn());

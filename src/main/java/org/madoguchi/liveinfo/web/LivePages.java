@@ -9,6 +9,7 @@ import org.madoguchi.liveinfo.LiveStatus;
 import org.madoguchi.liveinfo.LiveTickets;
 import org.madoguchi.liveinfo.stream.LeanStreamServer;
 import org.madoguchi.reception.Floor;
+import org.madoguchi.reception.OpeningText;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -64,6 +65,8 @@ class LivePages {
         LiveStatus.Snapshot snapshot = status.snapshot(office);
         Floor floor = status.floor(office).orElseThrow();
         model.addAttribute("status", snapshot.status());
+        // Closed, before opening, a holiday: said first, and no department reads as "no wait".
+        model.addAttribute("opening", OpeningText.of(snapshot.status().opening(), messages, locale));
         model.addAttribute("asOf", TIME.withZone(ZoneId.of(floor.office().timeZone())).format(snapshot.status().asOf()));
         model.addAttribute("zone", floor.office().timeZone());
         leanStream(model, request, office);

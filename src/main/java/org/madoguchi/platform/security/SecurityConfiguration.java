@@ -79,7 +79,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/v1/public/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/offices", "/api/v1/offices/*/floor",
-                                "/api/v1/offices/*/summary").permitAll()
+                                "/api/v1/offices/*/summary", "/api/v1/offices/*/opening",
+                                "/api/v1/offices/*/opening/notice").permitAll()
                         // The office event stream (/api/v1/offices/*/events) needs a sign-in: anyRequest below.
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/health").permitAll()

@@ -11,7 +11,10 @@ import org.madoguchi.reception.Floor;
 import org.madoguchi.reception.FloorDirectory;
 import org.madoguchi.reception.FloorStatus;
 import org.madoguchi.reception.FloorStatusService;
+import org.madoguchi.reception.OfficeHours;
 import org.madoguchi.reception.OfficeSummary;
+import org.madoguchi.reception.OpeningState;
+import org.madoguchi.reception.OpeningText;
 import org.madoguchi.reception.ReceptionService;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -35,9 +38,11 @@ class BoardController {
     private final FloorDirectory floors;
     private final CurrentActor actor;
     private final MessageSource messages;
+    private final OfficeHours hours;
 
     BoardController(ReceptionService reception, FloorStatusService floorStatus, FloorDirectory floors,
-                    CurrentActor actor, MessageSource messages) {
+                    CurrentActor actor, MessageSource messages, OfficeHours hours) {
+        this.hours = hours;
         this.reception = reception;
         this.floorStatus = floorStatus;
         this.floors = floors;
@@ -72,6 +77,10 @@ class BoardController {
         model.addAttribute("japanese", japanese);
         // A Japanese board also carries English headings for visitors who do not read Japanese.
         model.addAttribute("en", japanese ? english() : Map.of());
+        // Closed, before opening, a holiday: said calmly in place of the empty call tiles.
+        OpeningState opening = hours.now(officeId);
+        model.addAttribute("opening", OpeningText.of(opening, messages, locale));
+        model.addAttribute("openingEn", japanese ? OpeningText.of(opening, messages, Locale.ENGLISH) : null);
         return "board";
     }
 

@@ -2,11 +2,15 @@ package org.madoguchi.reception.screens;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.madoguchi.platform.Actor;
 import org.madoguchi.platform.CurrentActor;
 import org.madoguchi.reception.Floor;
 import org.madoguchi.reception.FloorDirectory;
+import org.madoguchi.reception.OfficeHours;
+import org.madoguchi.reception.OpeningText;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,8 +28,13 @@ class ConsoleController {
     private final CurrentActor actor;
     private final JsonMapper json;
     private final PrintedTicket printedTicket;
+    private final OfficeHours hours;
+    private final MessageSource messages;
 
-    ConsoleController(FloorDirectory floors, CurrentActor actor, JsonMapper json, PrintedTicket printedTicket) {
+    ConsoleController(FloorDirectory floors, CurrentActor actor, JsonMapper json, PrintedTicket printedTicket,
+                      OfficeHours hours, MessageSource messages) {
+        this.hours = hours;
+        this.messages = messages;
         this.floors = floors;
         this.actor = actor;
         this.json = json;
@@ -80,6 +89,7 @@ class ConsoleController {
         model.addAttribute("floor", floor);
         model.addAttribute("counter", counter);
         model.addAttribute("serves", serves);
+        model.addAttribute("opening", OpeningText.of(hours.now(floor.office().id()), messages, Locale.JAPANESE));
         model.addAttribute("config", json.writeValueAsString(Map.of(
                 "serves", serves.stream().map(Floor.Department::id).toList(),
                 // Departments whose visits this clerk may change on a ticket (all of them for a manager).

@@ -12,6 +12,8 @@ import org.madoguchi.reception.Floor;
 import org.madoguchi.reception.FloorDirectory;
 import org.madoguchi.reception.FloorStatus;
 import org.madoguchi.reception.FloorStatusService;
+import org.madoguchi.reception.OfficeHours;
+import org.madoguchi.reception.OpeningText;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,9 +33,11 @@ class FloorController {
     private final CurrentActor actor;
     private final BackupStatus backups;
     private final MessageSource messages;
+    private final OfficeHours hours;
 
     FloorController(FloorStatusService floorStatus, FloorDirectory floors, CurrentActor actor, BackupStatus backups,
-                    MessageSource messages) {
+                    MessageSource messages, OfficeHours hours) {
+        this.hours = hours;
         this.floorStatus = floorStatus;
         this.floors = floors;
         this.actor = actor;
@@ -51,6 +55,7 @@ class FloorController {
         model.addAttribute("status", status);
         model.addAttribute("updatedAt", TIME.format(status.asOf().atZone(ZoneId.of(shown.timeZone()))));
         model.addAttribute("backupWarning", backupWarning(locale));
+        model.addAttribute("opening", OpeningText.of(hours.now(officeId), messages, locale));
         return "floor";
     }
 

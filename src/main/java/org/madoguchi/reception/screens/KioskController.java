@@ -11,8 +11,11 @@ import org.madoguchi.platform.Actor;
 import org.madoguchi.platform.CurrentActor;
 import org.madoguchi.reception.Floor;
 import org.madoguchi.reception.FloorDirectory;
+import org.madoguchi.reception.OfficeHours;
 import org.madoguchi.reception.OfficeSummary;
+import org.madoguchi.reception.OpeningText;
 import org.madoguchi.reception.ReceptionService;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,9 +32,13 @@ class KioskController {
     private final CurrentActor actor;
     private final PrintedTicket printedTicket;
     private final JsonMapper json;
+    private final OfficeHours hours;
+    private final MessageSource messages;
 
     KioskController(FloorDirectory floors, ReceptionService reception, CurrentActor actor,
-                    PrintedTicket printedTicket, JsonMapper json) {
+                    PrintedTicket printedTicket, JsonMapper json, OfficeHours hours, MessageSource messages) {
+        this.hours = hours;
+        this.messages = messages;
         this.floors = floors;
         this.reception = reception;
         this.actor = actor;
@@ -48,6 +55,8 @@ class KioskController {
         Map<String, Integer> waiting = summary.departments().stream()
                 .collect(Collectors.toMap(OfficeSummary.Department::id, OfficeSummary.Department::waiting));
         model.addAttribute("floor", floor);
+        // Not accepting (closed, before opening, a holiday): the kiosk says so at once, with nothing to choose.
+        model.addAttribute("opening", OpeningText.of(hours.now(officeId), messages, locale));
         model.addAttribute("waiting", waiting);
         model.addAttribute("linked", floor.departments().stream().filter(Floor.Department::linked).toList());
         model.addAttribute("other", floor.departments().stream().filter(d -> !d.linked()).toList());

@@ -12,10 +12,14 @@ import org.madoguchi.reception.BusinessClock;
 import org.madoguchi.reception.DayClosing;
 import org.madoguchi.reception.Floor;
 import org.madoguchi.reception.FloorDirectory;
+import org.madoguchi.reception.OfficeHours;
 import org.madoguchi.reception.OfficeSummary;
+import org.madoguchi.reception.OpeningState;
+import org.madoguchi.reception.OpeningText;
 import org.madoguchi.reception.QueueEntry;
 import org.madoguchi.reception.ReceptionService;
 import org.madoguchi.reception.live.LiveEventHub;
+import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,9 +39,13 @@ class OfficeController {
     private final LiveEventHub hub;
     private final CurrentActor actor;
     private final BusinessClock clock;
+    private final OfficeHours hours;
+    private final MessageSource messages;
 
     OfficeController(ReceptionService reception, FloorDirectory floors, LiveEventHub hub, CurrentActor actor,
-                     BusinessClock clock) {
+                     BusinessClock clock, OfficeHours hours, MessageSource messages) {
+        this.hours = hours;
+        this.messages = messages;
         this.reception = reception;
         this.floors = floors;
         this.hub = hub;
@@ -60,6 +68,19 @@ class OfficeController {
     @Operation(summary = "Waiting counts and numbers being called, per department (public)")
     OfficeSummary summary(@PathVariable String officeId) {
         return reception.summary(officeId);
+    }
+
+    @GetMapping("/api/v1/offices/{officeId}/opening")
+    @Operation(summary = "Whether the office accepts visitors now; if not, why (closed for today, before opening, "
+            + "weekend or holiday, year-end) and when it opens next (public)")
+    OpeningState opening(@PathVariable String officeId) {
+        return hours.now(officeId);
+    }
+
+    @GetMapping("/api/v1/offices/{officeId}/opening/notice")
+    @Operation(summary = "The opening state as a screen says it, in the request's language (public)")
+    OpeningText.Notice openingNotice(@PathVariable String officeId, java.util.Locale locale) {
+        return OpeningText.of(hours.now(officeId), messages, locale);
     }
 
     @GetMapping(path = "/api/v1/offices/{officeId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
