@@ -29,14 +29,16 @@ class KioskController {
     private final CurrentActor actor;
     private final PrintedTicket printedTicket;
     private final JsonMapper json;
+    private final KioskProcedureOrder procedureOrder;
 
     KioskController(FloorDirectory floors, ReceptionService reception, CurrentActor actor,
-                    PrintedTicket printedTicket, JsonMapper json) {
+                    PrintedTicket printedTicket, JsonMapper json, KioskProcedureOrder procedureOrder) {
         this.floors = floors;
         this.reception = reception;
         this.actor = actor;
         this.printedTicket = printedTicket;
         this.json = json;
+        this.procedureOrder = procedureOrder;
     }
 
     @GetMapping("/kiosk")
@@ -53,7 +55,7 @@ class KioskController {
         model.addAttribute("other", floor.departments().stream().filter(d -> !d.linked()).toList());
         boolean japanese = "ja".equals(locale.getLanguage());
         Map<String, List<Map<String, String>>> procedures = new LinkedHashMap<>();
-        for (Floor.Procedure p : floor.procedures()) {
+        for (Floor.Procedure p : procedureOrder.order(floor)) {
             procedures.computeIfAbsent(p.departmentId(), k -> new ArrayList<>())
                     .add(Map.of("id", p.id(), "name", japanese ? p.nameJa() : p.nameEn()));
         }
