@@ -291,6 +291,7 @@
       (options.querySelector('input:checked') || options.querySelector('input')).focus();
     });
     $('handover-cancel').addEventListener('click', close);
+    $('handover-cancel-confirm').addEventListener('click', close);
     // Esc: the dialog's own cancel.
     dialog.addEventListener('cancel', function (e) { e.preventDefault(); close(); });
     $('handover-ok').addEventListener('click', function () {
