@@ -80,6 +80,8 @@ class ConsoleHandOverTest {
         assertThat(visits(ticket.id())).containsExactly("koseki-jumin CALLED");
 
         // Arrow keys choose 子育て支援課 (not the first in the list); Enter asks to confirm, naming it.
+        keys(c, "h");
+        counter.await(d -> dialogOpen(d));
         for (int i = 0; i < offered.size() && !"kosodate".equals(checked(c)); i++) {
             keys(c, Keys.ARROW_DOWN);
         }
