@@ -18,6 +18,8 @@
   const finalStates = ['COMPLETED', 'CANCELLED', 'DROPPED', 'UNSERVED'];
   const $ = id => document.getElementById(id);
   let state = null;
+  // The current visitor's ticket as last shown (its itinerary), for the hand-over's chooser.
+  let ticket = null;
   let reloadTimer = null;
   let streamHealthy = null;
   const waiting = MadoguchiLive.outage(function () {
@@ -119,8 +121,9 @@
   async function renderItinerary() {
     const list = $('itinerary');
     list.innerHTML = '';
+    ticket = null;
     if (!state || !state.currentTicketId) return;
-    const ticket = await MadoguchiLive.getJson('/api/v1/tickets/' + state.currentTicketId);
+    ticket = await MadoguchiLive.getJson('/api/v1/tickets/' + state.currentTicketId);
     // Cancelling the whole ticket is for a manager while another department still has a visit on it.
     const foreign = ticket.visits.find(v => finalStates.indexOf(v.status) < 0 && !mayAct(v.departmentId));
     $('cancel').disabled = !!foreign;
@@ -196,7 +199,7 @@
     start: () => act('対応開始', visitUrl('start')),
     complete: () => act('完了', visitUrl('complete')),
     absent: () => act('不在', visitUrl('absent')),
-    handover: () => act('完了して次の課へ', visitUrl('hand-over'), { departmentId: $('target').value, procedureIds: [] }),
+    handover: () => handOver.open(),
     add: () => act('予定に追加', '/api/v1/tickets/' + state.currentTicketId + '/visits', { departmentId: $('target').value, procedureIds: [] }),
     cancel: () => { if (window.confirm(state.currentNumber + '番の受付票を取り消しますか？')) act('受付票を取消', '/api/v1/tickets/' + state.currentTicketId + '/cancel'); },
     open: () => act('窓口を開く', '/api/v1/counters/' + encodeURIComponent(counterId) + '/open'),
@@ -209,9 +212,102 @@
   const keys = { n: 'call', r: 'recall', s: 'start', c: 'complete', a: 'absent', h: 'handover', x: 'cancel' };
   document.addEventListener('keydown', function (e) {
     if (e.ctrlKey || e.metaKey || e.altKey || /^(INPUT|SELECT|TEXTAREA)$/.test(e.target.tagName)) return;
+    // While the hand-over asks, its own buttons have the keys: C must not complete the visit behind it.
+    if ($('handover-dialog').open) return;
     const id = e.shiftKey && e.key.toLowerCase() === 'a' ? 'add' : keys[e.key.toLowerCase()];
     if (id && !$(id).disabled) { e.preventDefault(); actions[id](); }
   });
+
+  // The hand-over asks which department, then says what will happen with the department's name, and acts only on
+  // that confirmation; Esc (or 取りやめる) at either step leaves the visitor where they are.
+  const handOver = (function () {
+    const dialog = $('handover-dialog');
+    const options = $('handover-options');
+    let visitId = null;
+    let number = null;
+    let fromDepartment = null;
+
+    function chosen() {
+      const radio = options.querySelector('input:checked');
+      return radio ? radio.value : null;
+    }
+
+    function step(confirming) {
+      $('handover-choose').hidden = confirming;
+      $('handover-confirm').hidden = !confirming;
+    }
+
+    function open() {
+      if (!state || !state.current) return;
+      visitId = state.current.id;
+      number = state.currentNumber;
+      fromDepartment = state.current.departmentId;
+      // The departments already planned on this ticket first, in their order; then the other linked ones.
+      const planned = ((ticket && ticket.visits) || []).filter(v => v.status === 'PENDING').map(v => v.departmentId);
+      const linked = cfg.departments.filter(d => d.linked && d.id !== fromDepartment).map(d => d.id);
+      const ids = planned.filter(id => linked.indexOf(id) >= 0)
+        .concat(linked.filter(id => planned.indexOf(id) < 0));
+      options.innerHTML = '';
+      ids.forEach(function (id) {
+        const label = document.createElement('label');
+        const radio = document.createElement('input');
+        radio.type = 'radio';
+        radio.name = 'handover-department';
+        radio.value = id;
+        label.append(radio, document.createTextNode(' ' + deptName(id) + (planned.indexOf(id) >= 0 ? '（予定あり）' : '')));
+        options.appendChild(label);
+      });
+      $('handover-title').textContent = number + '番を次の課へ引き継ぐ（窓口連携）';
+      $('handover-none').hidden = true;
+      step(false);
+      dialog.showModal();
+      const first = options.querySelector('input');
+      if (first) first.focus();
+    }
+
+    function close() {
+      if (dialog.open) dialog.close();
+      visitId = null;
+      $('handover').focus();
+    }
+
+    $('handover-form').addEventListener('submit', function (e) {
+      e.preventDefault();
+      const id = chosen();
+      if (!id) {
+        $('handover-none').hidden = false;
+        const first = options.querySelector('input');
+        if (first) first.focus();
+        return;
+      }
+      $('handover-question').textContent = number + '番の' + deptName(fromDepartment) + 'の対応を完了し、「'
+        + deptName(id) + '」へ引き継ぎます。よろしいですか？';
+      $('handover-ok').textContent = deptName(id) + 'へ引き継ぐ';
+      step(true);
+      $('handover-ok').focus();
+    });
+    $('handover-back').addEventListener('click', function () {
+      step(false);
+      (options.querySelector('input:checked') || options.querySelector('input')).focus();
+    });
+    $('handover-cancel').addEventListener('click', close);
+    $('handover-cancel-confirm').addEventListener('click', close);
+    // Esc: the dialog's own cancel.
+    dialog.addEventListener('cancel', function (e) { e.preventDefault(); close(); });
+    $('handover-ok').addEventListener('click', function () {
+      const id = chosen();
+      const visit = visitId;
+      close();
+      // Only the visitor the question named: if the counter moved on meanwhile, nothing is handed over.
+      if (!id || !state || !state.current || state.current.id !== visit) {
+        show('対応中の受付が変わったため、引き継ぎは行っていません。');
+        return;
+      }
+      act('完了して' + deptName(id) + 'へ引き継ぐ', '/api/v1/visits/' + visit + '/hand-over',
+        { departmentId: id, procedureIds: [] });
+    });
+    return { open: open };
+  })();
 
   // First counter: one ticket for a whole plan from the navigator or pre-entry (QR via a keyboard-wedge
   // reader, or the short code typed). A retry after a lost answer reuses the key and gets the same ticket.

@@ -34,9 +34,11 @@ class KioskController {
     private final JsonMapper json;
     private final OfficeHours hours;
     private final MessageSource messages;
+    private final KioskProcedureOrder procedureOrder;
 
     KioskController(FloorDirectory floors, ReceptionService reception, CurrentActor actor,
-                    PrintedTicket printedTicket, JsonMapper json, OfficeHours hours, MessageSource messages) {
+                    PrintedTicket printedTicket, JsonMapper json, OfficeHours hours, MessageSource messages,
+                    KioskProcedureOrder procedureOrder) {
         this.hours = hours;
         this.messages = messages;
         this.floors = floors;
@@ -44,6 +46,7 @@ class KioskController {
         this.actor = actor;
         this.printedTicket = printedTicket;
         this.json = json;
+        this.procedureOrder = procedureOrder;
     }
 
     @GetMapping("/kiosk")
@@ -62,7 +65,7 @@ class KioskController {
         model.addAttribute("other", floor.departments().stream().filter(d -> !d.linked()).toList());
         boolean japanese = "ja".equals(locale.getLanguage());
         Map<String, List<Map<String, String>>> procedures = new LinkedHashMap<>();
-        for (Floor.Procedure p : floor.procedures()) {
+        for (Floor.Procedure p : procedureOrder.order(floor)) {
             procedures.computeIfAbsent(p.departmentId(), k -> new ArrayList<>())
                     .add(Map.of("id", p.id(), "name", japanese ? p.nameJa() : p.nameEn()));
         }
