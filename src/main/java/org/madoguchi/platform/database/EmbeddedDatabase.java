@@ -6,8 +6,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A running embedded PostgreSQL and how the application connects to it: as {@link ApplicationRole#NAME}, never as
@@ -22,6 +25,9 @@ public final class EmbeddedDatabase implements Closeable {
     interface Launcher {
         EmbeddedPostgres launch(int port) throws IOException;
     }
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(60);
 
     private final Path dataDir;
     private final int port;
@@ -102,10 +108,35 @@ public final class EmbeddedDatabase implements Closeable {
         server = launcher.launch(port);
     }
 
+    /**
+     * Stops the server and returns once its postmaster has exited. The library waits only 5 s for the stop; a
+     * shutdown checkpoint after crash recovery can take longer on a busy machine, and a next start on the same
+     * data directory (an application restarted at once) would find it still running and fail.
+     */
     @Override
     public synchronized void close() throws IOException {
         closed = true;
+        OptionalLong pid = postmasterPid();
         server.close();
+        if (pid.isPresent()) {
+            awaitExit(pid.getAsLong(), STOP_WAIT);
+        }
+    }
+
+    private void awaitExit(long pid, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (postmasterPid().equals(OptionalLong.of(pid)) && postmasterAlive() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        if (postmasterAlive()) {
+            log.warn("The embedded PostgreSQL server (process {}) is still shutting down after {} s", pid,
+                    limit.toSeconds());
+        }
     }
 
     @Override

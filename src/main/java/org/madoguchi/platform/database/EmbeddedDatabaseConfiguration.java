@@ -41,6 +41,11 @@ public class EmbeddedDatabaseConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
     static final long CONNECTION_TIMEOUT_MS = 2500;
     static final long VALIDATION_TIMEOUT_MS = 1000;
+    /**
+     * The library gives up after 10 s; crash recovery after a killed server replays the WAL since the last
+     * checkpoint first, which on a slow or busy machine takes longer.
+     */
+    static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
 
     @ConfigurationProperties("madoguchi.embedded-db")
     public record EmbeddedDatabaseProperties(String dataDir, Integer port, Boolean durable, Integer poolSize) {
@@ -97,6 +102,7 @@ public class EmbeddedDatabaseConfiguration {
                 // Spring stops the server after the connection pool, in order; a JVM hook of the library's
                 // own would cut connections while the application is still shutting down.
                 .setRegisterShutdownHook(false)
+                .setPGStartupWait(STARTUP_WAIT)
                 .setServerConfig("fsync", onOff)
                 .setServerConfig("synchronous_commit", onOff)
                 .setServerConfig("full_page_writes", onOff)
@@ -111,8 +117,9 @@ public class EmbeddedDatabaseConfiguration {
         try {
             postgres = builder.start();
         } catch (IOException e) {
-            throw new IOException("The embedded database did not start; if it refused the password, "
-                    + passwords.superuserFile() + " does not match the cluster in " + dir, e);
+            throw new IOException("The embedded database did not start (" + e.getMessage()
+                    + "); if it refused the password, " + passwords.superuserFile()
+                    + " does not match the cluster in " + dir, e);
         }
         String applicationPassword = passwords.application();
         try (Connection superuser = postgres.getPostgresDatabase().getConnection()) {
