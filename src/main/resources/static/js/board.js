@@ -186,7 +186,8 @@ window.MadoguchiBoard = (function () {
     const fresh = {};
     const spokenEvents = {};
     let soundOn = readSoundSetting();
-    let clockOffset = 0; // server time minus this device's time
+    // Server time minus this device's time: a TV's own clock may be off, and the demo runs a day of its own.
+    let clockOffset = (Date.parse(body.dataset.asOf) - Date.now()) || 0;
 
     function format(pattern, args) {
       return String(pattern).replace(/\{(\d)\}/g, function (m, i) { return args[Number(i)]; });
@@ -246,6 +247,12 @@ window.MadoguchiBoard = (function () {
     let page = 0;
     let pageTimer = null;
 
+    function emWidth(text) {
+      let em = 0;
+      for (const ch of text) em += ch.charCodeAt(0) < 0x2000 ? 0.6 : 1;
+      return em;
+    }
+
     /** Columns and rows that give n tiles the largest size in a w × h area. */
     function gridFor(n, w, h) {
       let best = { cols: 1, rows: Math.max(1, n), size: 0 };
@@ -267,6 +274,11 @@ window.MadoguchiBoard = (function () {
         return Math.max(m, li.querySelector('.call-number').textContent.length);
       }, 2);
       el.calling.style.setProperty('--digits', String(digits));
+      // Likewise the longest counter label ("8番窓口" or "105番窓口"), in em: full-width characters count one.
+      const labelEm = shown.reduce(function (m, li) {
+        return Math.max(m, emWidth(li.querySelector('.call-counter').textContent));
+      }, 4);
+      el.calling.style.setProperty('--label-em', labelEm.toFixed(1));
       const grid = gridFor(shown.length, el.calling.clientWidth || 1, el.calling.clientHeight || 1);
       el.calling.style.setProperty('--cols', String(grid.cols));
       el.calling.style.setProperty('--rows', String(grid.rows));
@@ -492,7 +504,7 @@ window.MadoguchiBoard = (function () {
 
     const timeZone = body.dataset.timeZone || 'Asia/Tokyo';
     function tick() {
-      const now = new Date();
+      const now = new Date(Date.now() + clockOffset);
       el.clock.textContent = now.toLocaleTimeString('ja-JP', { hour: '2-digit', minute: '2-digit', timeZone: timeZone });
       el.clock.dateTime = now.toISOString();
     }

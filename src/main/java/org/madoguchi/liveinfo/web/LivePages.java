@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.madoguchi.liveinfo.LiveStatus;
 import org.madoguchi.liveinfo.LiveTickets;
+import org.madoguchi.liveinfo.mail.MailOffer;
 import org.madoguchi.liveinfo.stream.LeanStreamServer;
 import org.madoguchi.reception.Floor;
 import org.madoguchi.reception.OpeningText;
@@ -36,8 +37,11 @@ class LivePages {
     private final LiveTickets tickets;
     private final MessageSource messages;
     private final LeanStreamServer leanStream;
+    private final MailOffer mail;
 
-    LivePages(LiveStatus status, LiveTickets tickets, MessageSource messages, LeanStreamServer leanStream) {
+    LivePages(LiveStatus status, LiveTickets tickets, MessageSource messages, LeanStreamServer leanStream,
+              MailOffer mail) {
+        this.mail = mail;
         this.status = status;
         this.tickets = tickets;
         this.messages = messages;
@@ -88,7 +92,6 @@ class LivePages {
         if (!lookup.current()) {
             return refused(lookup, model, response);
         }
-        model.addAttribute("token", token);
         leanStream(model, request, lookup.status().officeId());
         model.addAttribute("officeName", status.floor(lookup.status().officeId())
                 .map(f -> LiveLanguages.current(locale).startsWith("ja") ? f.office().nameJa() : f.office().nameEn())
@@ -101,8 +104,11 @@ class LivePages {
         common(model, request, locale);
         LiveTickets.Lookup lookup = tickets.find(token);
         if (lookup.current()) {
+            model.addAttribute("token", token);
             model.addAttribute("ticket", lookup.status());
             model.addAttribute("view", TicketView.of(lookup.status(), new LiveText(messages, locale)));
+            // A finished ticket has nothing left to be called for.
+            model.addAttribute("mailOffered", mail.offered() && "OPEN".equals(lookup.status().status()));
         }
         return lookup;
     }

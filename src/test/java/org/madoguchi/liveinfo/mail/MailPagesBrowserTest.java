@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import java.util.Set;
 import org.madoguchi.Browser;
+import org.madoguchi.platform.Actor;
 import org.madoguchi.reception.Ticket;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -69,5 +71,15 @@ class MailPagesBrowserTest {
         }
         assertThat(fx.app.jdbc().sql("SELECT count(*) FROM liveinfo.mail_subscription WHERE confirmed_at IS NOT NULL")
                 .query(Long.class).single()).isEqualTo(1L);
+    }
+
+    @Test
+    void aTicketThatEndedOffersNoMailAnyMore() {
+        Ticket ticket = fx.issue("koseki-jumin");
+        assertThat(fx.get("/t/" + ticket.publicToken()).body()).contains("id=\"mail-link\"");
+        fx.reception().cancel(ticket.id(), Actor.staff(5101, Actor.Role.MANAGER, Set.of()));
+        MailFixture.Page page = fx.get("/t/" + ticket.publicToken());
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).doesNotContain("id=\"mail-link\"");
     }
 }

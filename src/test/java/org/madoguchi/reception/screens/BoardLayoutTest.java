@@ -26,7 +26,8 @@ import org.openqa.selenium.WebElement;
 /**
  * A busy floor calls many numbers at once. On a 1920×1080 wall TV the board must keep every called number readable
  * from ten metres, with its counter on one line, and keep the recent calls on screen, for 1 to 40 calls and the
- * longest department names. The floor is a test office of its own with 40 counters, in a database of its own.
+ * longest department names and three-digit counters. Many wall TVs of 32 inches have 1366×768 pixels: there too every
+ * label stays inside its tile. The floor is a test office of its own with 40 counters, in a database of its own.
  */
 class BoardLayoutTest {
 
@@ -38,6 +39,7 @@ class BoardLayoutTest {
     static Path dir;
     private static TestApp app;
     private static Browser board;
+    private static Browser smallTv;
 
     @BeforeAll
     static void busyFloor() {
@@ -53,19 +55,25 @@ class BoardLayoutTest {
                 ('busy-short', 'busy', '課税課', 'Taxation', '3階', 'E', true, 20)""").update();
         jdbc.sql("""
                 INSERT INTO reception.counter (id, office_id, counter_group_id, label_ja, label_en)
-                SELECT 'busy-' || n, 'busy', NULL, n || '番窓口', 'Counter ' || n FROM generate_series(1, 40) n""").update();
+                SELECT 'busy-' || n, 'busy', NULL, (100 + n) || '番窓口', 'Counter ' || (100 + n)
+                FROM generate_series(1, 40) n""").update();
         jdbc.sql("""
                 INSERT INTO reception.counter_department (counter_id, department_id)
                 SELECT 'busy-' || n, CASE WHEN n % 2 = 0 THEN 'busy-long' ELSE 'busy-short' END
                 FROM generate_series(1, 40) n""").update();
         board = new Browser(1920, 1080);
         ScreenFixtures.pair(board, app, app.device("DISPLAY", "busy"));
+        smallTv = new Browser(1366, 768);
+        ScreenFixtures.pair(smallTv, app, app.device("DISPLAY", "busy"));
     }
 
     @AfterAll
     static void close() {
         if (board != null) {
             board.close();
+        }
+        if (smallTv != null) {
+            smallTv.close();
         }
         if (app != null) {
             app.close();
@@ -107,10 +115,45 @@ class BoardLayoutTest {
         assertThat(board.seriousAccessibilityViolations()).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {1, 4, 8})
+    void onASmallerTvEveryLabelStaysInItsTile(int calls) {
+        // Eight calls ended before: the recent calls take their rows, so the tiles get wide and low.
+        callAtOnce(calls + 8);
+        ReceptionService reception = app.bean(ReceptionService.class);
+        for (int n = 1; n <= 8; n++) {
+            long visit = app.jdbc().sql("SELECT id FROM reception.visit WHERE counter_id = ? AND status = 'CALLED'")
+                    .param("busy-" + n).query(Long.class).single();
+            reception.complete(visit, Actor.staff(7400 + n, Actor.Role.MANAGER, Set.of()));
+        }
+        smallTv.driver().get(app.url("/board"));
+        smallTv.await(d -> d.findElements(By.cssSelector("#calling .call")).size() == calls);
+        smallTv.screenshot("board-1366-" + calls + "-calls");
+        for (Map<String, Object> tile : tiles(smallTv)) {
+            String number = (String) tile.get("number");
+            assertThat((Boolean) tile.get("onScreen")).as("tile %s inside the screen", number).isTrue();
+            assertThat((List<?>) tile.get("outside")).as("parts of tile %s outside it", number).isEmpty();
+            assertThat((List<?>) tile.get("wrapped")).as("labels of tile %s on more than one line", number).isEmpty();
+        }
+        @SuppressWarnings("unchecked")
+        List<String> brokenRecent = (List<String>) ((JavascriptExecutor) smallTv.driver()).executeScript("""
+                return Array.from(document.querySelectorAll('#recent li')).filter(li => {
+                  const c = li.querySelector('.recent-counter'), s = getComputedStyle(c);
+                  const lh = parseFloat(s.lineHeight) || parseFloat(s.fontSize) * 1.2;
+                  return Math.round(c.getBoundingClientRect().height / lh) > 1 || li.scrollWidth > li.clientWidth + 1;
+                }).map(li => li.textContent);""");
+        assertThat(smallTv.driver().findElements(By.cssSelector("#recent li"))).hasSize(8);
+        assertThat(brokenRecent).as("recent calls wrapped or cut").isEmpty();
+    }
+
     /** Issues one ticket per counter and calls them all, after ending the previous round's calls. */
     private static Set<String> callAtOnce(int calls) {
         ReceptionService reception = app.bean(ReceptionService.class);
         app.resetReception();
+        // Three-digit numbers, as by mid-morning on a real floor.
+        app.jdbc().sql("""
+                INSERT INTO reception.ticket_number (office_id, service_date, last_number)
+                VALUES ('busy', (now() AT TIME ZONE 'Asia/Tokyo')::date, 400)""").update();
         Set<String> numbers = new HashSet<>();
         IntStream.rangeClosed(1, calls).forEach(n -> numbers.add(String.valueOf(reception.issue(new IssueTicket("busy",
                 List.of(new ItineraryStep(n % 2 == 0 ? "busy-long" : "busy-short", List.of())), null, null, null), MANAGER)
@@ -128,9 +171,13 @@ class BoardLayoutTest {
     }
 
     /** Every tile on the board now: its number, and what of it is off the screen, outside the tile or wrapped. */
-    @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> tiles() {
-        return (List<Map<String, Object>>) ((JavascriptExecutor) board.driver()).executeScript("""
+        return tiles(board);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> tiles(Browser browser) {
+        return (List<Map<String, Object>>) ((JavascriptExecutor) browser.driver()).executeScript("""
                 const inside = (r, t) => r.left >= t.left - 1 && r.right <= t.right + 1
                     && r.top >= t.top - 1 && r.bottom <= t.bottom + 1;
                 return Array.from(document.querySelectorAll('#calling .call')).map(tile => {

@@ -3,6 +3,7 @@ package org.madoguchi.reception.screens;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,6 +75,15 @@ class LanguageSwitchTest {
             assertThat(htmlLang()).as(page).isEqualTo("zh");
             press("日本語");
             assertThat(htmlLang()).as(page).isEqualTo("ja");
+        }
+        // Resident pages offer やさしい日本語 too, and say it in it.
+        for (Map.Entry<String, String> page : Map.of("/live/honcho/forecast", "こむ 日(ひ)の よそう",
+                "/t/" + token + "/mail", "メールで よばれる ことを しらせる").entrySet()) {
+            browser.driver().get(app.url(page.getKey()));
+            press("やさしい日本語");
+            assertThat(htmlLang()).as(page.getKey()).isEqualTo("ja");
+            assertThat(browser.driver().findElement(By.tagName("h1")).getText()).as(page.getKey())
+                    .isEqualTo(page.getValue());
         }
     }
 

@@ -75,6 +75,8 @@ class OpeningStateScreensTest {
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
         browser.screenshot("opening-kiosk-after-closing");
         board("本日の受付は終了しました", "Reception is closed for today");
+        // The board's clock is the floor's, not the TV's own.
+        assertThat(wall.driver().findElement(By.id("clock")).getText()).startsWith("18:0");
         assertThat(wall.seriousAccessibilityViolations()).isEmpty();
         wall.screenshot("opening-board-after-closing");
         staffNotice(browser, "/floor?office=honcho&lang=ja", "本日の受付は終了しました");
