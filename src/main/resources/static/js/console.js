@@ -45,13 +45,16 @@
     conn.className = text && text !== '最新の状態です' ? 'conn bad' : 'conn';
   }
 
+  // The floor's clock minus this PC's, as of the page's rendering.
+  const clockOffset = (Date.parse(cfg.asOf) - Date.now()) || 0;
+
   function minutesSince(iso) {
     if (!iso) return '';
-    return Math.max(0, Math.floor((Date.now() - Date.parse(iso)) / 60000)) + '分';
+    return Math.max(0, Math.floor((Date.now() + clockOffset - Date.parse(iso)) / 60000)) + '分';
   }
 
   function clock(iso) {
-    return new Date(iso).toLocaleTimeString('ja-JP', { hour: '2-digit', minute: '2-digit' });
+    return new Date(iso).toLocaleTimeString('ja-JP', { hour: '2-digit', minute: '2-digit', timeZone: cfg.timeZone });
   }
 
   function show(message) {

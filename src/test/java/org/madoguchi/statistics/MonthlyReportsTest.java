@@ -89,7 +89,7 @@ class MonthlyReportsTest {
         assertThat(staff.post("/api/v1/statistics/reports?month=2023-08", "").status()).isEqualTo(403);
 
         String list = manager.get("/statistics/reports").body();
-        assertThat(list).contains("戸籍住民課 2023年8月の報告", "/statistics/reports/honcho/koseki-jumin/2023-08.csv");
+        assertThat(list).contains("報告を開く<span class=\"visually-hidden\">：戸籍住民課 2023年8月</span>", "/statistics/reports/honcho/koseki-jumin/2023-08.csv");
         Http.Response page = manager.get("/statistics/reports/honcho/koseki-jumin/2023-08");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.contentType()).contains("text/html");

@@ -107,7 +107,6 @@ class ScreenWalk {
                 new Screen("forecast", "/live/honcho/forecast?lang=ja", Who.PUBLIC, all),
                 new Screen("live-help", "/live/help?lang=ja", Who.PUBLIC, List.of(PHONE, PC)),
                 new Screen("ticket", "/t/" + ticketToken, Who.PUBLIC, List.of(PHONE, PC)),
-                new Screen("ticket-steps", "/t/" + ticketToken + "/steps", Who.PUBLIC, List.of(PHONE)),
                 new Screen("ticket-mail", "/t/" + ticketToken + "/mail", Who.PUBLIC, List.of(PHONE, PC)),
                 new Screen("navigator", "/navi?lang=ja", Who.PUBLIC, all),
                 new Screen("navigator-zh", "/navi?lang=zh", Who.PUBLIC, List.of(PHONE)),
@@ -200,8 +199,11 @@ class ScreenWalk {
               if (!visible(el, cs, r)) continue;
               // Links inside running text are exempt (WCAG 2.5.8 inline exception).
               if (el.tagName === 'A' && el.closest('p, li, td, dd') && cs.display === 'inline') continue;
-              if (r.width < minTarget || r.height < minTarget) {
-                out.push('small target: ' + say(el) + ' ' + Math.round(r.width) + '×' + Math.round(r.height) + ' px');
+              // A check box or radio button is also pressed through its label.
+              const boxes = [r, ...[...(el.labels || [])].map(l => l.getBoundingClientRect())];
+              const w = Math.max(...boxes.map(b => b.width)), h = Math.max(...boxes.map(b => b.height));
+              if (w < minTarget || h < minTarget) {
+                out.push('small target: ' + say(el) + ' ' + Math.round(w) + '×' + Math.round(h) + ' px');
               }
             }
             return [...new Set(out)];

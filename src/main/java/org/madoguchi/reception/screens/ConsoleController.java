@@ -9,6 +9,7 @@ import org.madoguchi.platform.CurrentActor;
 import org.madoguchi.reception.Floor;
 import org.madoguchi.reception.FloorDirectory;
 import org.madoguchi.reception.OfficeHours;
+import org.madoguchi.reception.OpeningState;
 import org.madoguchi.reception.OpeningText;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -89,13 +90,16 @@ class ConsoleController {
         model.addAttribute("floor", floor);
         model.addAttribute("counter", counter);
         model.addAttribute("serves", serves);
-        model.addAttribute("opening", OpeningText.of(hours.now(floor.office().id()), messages, Locale.JAPANESE));
+        OpeningState now = hours.now(floor.office().id());
+        model.addAttribute("opening", OpeningText.of(now, messages, Locale.JAPANESE));
         model.addAttribute("config", json.writeValueAsString(Map.of(
                 "serves", serves.stream().map(Floor.Department::id).toList(),
                 // Departments whose visits this clerk may change on a ticket (all of them for a manager).
                 "acts", floor.departments().stream().map(Floor.Department::id).filter(who::mayActFor).toList(),
                 "departments", floor.departments(), "procedures", floor.procedures(),
-                "counters", floor.counters(), "priorities", floor.priorityClasses())));
+                "counters", floor.counters(), "priorities", floor.priorityClasses(),
+                // Times and waits are shown in the office's zone and by the floor's clock, not the PC's own.
+                "timeZone", floor.office().timeZone(), "asOf", now.asOf().toString())));
         return "console";
     }
 }

@@ -8,13 +8,19 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.madoguchi.Browser;
 import org.madoguchi.Http;
 import org.madoguchi.TestApp;
+import org.madoguchi.platform.Actor;
+import org.madoguchi.reception.IssueTicket;
+import org.madoguchi.reception.ItineraryStep;
+import org.madoguchi.reception.ReceptionService;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -106,6 +112,17 @@ class OpeningStateScreensTest {
         assertThat(wall.driver().getCurrentUrl()).endsWith("/console/honcho-1");
         // Open again: the figures read as usual (nobody waits yet on this fresh day).
         assertThat(publicStatus("ja", "空いています")).doesNotContain("ただいま受付開始前です").doesNotContain("受付時間外");
+
+        // The console reads times in Tokyo and waits by the floor's clock, not by the PC's (here days apart).
+        clock.set(LocalDateTime.of(2026, 12, 8, 8, 31));
+        int number = app.bean(ReceptionService.class).issue(new IssueTicket("honcho",
+                List.of(new ItineraryStep("koseki-jumin", List.of())), null, null, null),
+                Actor.staff(4701, Actor.Role.MANAGER, Set.of())).ticket().number();
+        clock.set(LocalDateTime.of(2026, 12, 8, 8, 51));
+        browser.driver().get(app.url("/console/honcho-1"));
+        String row = browser.await(d -> d.findElements(By.cssSelector("#queue tr")).stream().map(WebElement::getText)
+                .filter(t -> t.startsWith(number + " ")).findFirst().orElse(null));
+        assertThat(row).contains("08:31").containsPattern("\\b2[01]分");
 
         // Sunday (from the same office calendar as the forecast), a national holiday and the year-end closure.
         clock.set(LocalDateTime.of(2026, 12, 13, 11, 0));
